@@ -1,0 +1,13 @@
+namespace OrleansSync.Runtime;
+
+public enum DeactivationReason
+{
+    Requested,
+    Idle,
+    ActivationLimit,
+    StateConflict,
+    PartitionReleased,
+    LeaseLost,
+    ShuttingDown,
+    ActivationFailed,
+}

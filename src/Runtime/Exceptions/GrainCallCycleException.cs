@@ -1,0 +1,8 @@
+namespace OrleansSync.Runtime;
+
+/// <summary>
+/// A call would wait on a grain that is already waiting further up the same call chain (A → B → A).
+/// Turns are not reentrant, so that call could never run; it fails at once instead of hanging until the timeout.
+/// </summary>
+public sealed class GrainCallCycleException(IReadOnlyList<GrainId> chain, GrainId target)
+    : Exception($"Call cycle: {string.Join(" → ", chain)} → {target}. Grain turns are not reentrant.");

@@ -1,0 +1,6 @@
+global using System.Collections.Concurrent;
+global using System.Diagnostics;
+global using System.Text.Json;
+global using Microsoft.Extensions.Logging;
+global using Npgsql;
+global using NpgsqlTypes;

@@ -1,0 +1,29 @@
+-- name: InitCluster
+insert into rt_cluster (partition_count) values ($1) on conflict (id) do nothing;
+
+-- name: PartitionCount
+select partition_count from rt_cluster where id = 1;
+
+-- name: CreateLeases
+insert into rt_lease (partition) select generate_series(0, $1 - 1) on conflict (partition) do nothing;
+
+-- name: RegisterSilo
+insert into rt_silo (silo_id, address, host_name) values ($1, $2, $3);
+
+-- name: Heartbeat
+update rt_silo set heartbeat_at = now() where silo_id = $1 and status <> 'dead' returning status;
+
+-- name: CountLiveSilos
+select count(*) from rt_silo where status = 'active' and heartbeat_at > now() - $1;
+
+-- name: MarkSiloStatus
+update rt_silo set status = $2, heartbeat_at = now() where silo_id = $1;
+
+-- name: DeclareDeadSilos
+update rt_silo set status = 'dead' where status <> 'dead' and heartbeat_at < now() - $1;
+
+-- name: ListSilos
+select silo_id, address, host_name, started_at, heartbeat_at, status,
+       (select count(*) from rt_lease l where l.owner = s.silo_id and l.expires_at > now()) as partitions
+from rt_silo s where status <> 'dead' or heartbeat_at > now() - interval '1 hour'
+order by started_at;

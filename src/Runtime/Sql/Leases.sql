@@ -1,0 +1,36 @@
+-- name: RenewLeases
+update rt_lease set expires_at = now() + $2 where owner = $1 returning partition, epoch;
+
+-- name: AcquireLeases
+-- Free or expired partitions, at most $3 of them; every acquisition bumps the epoch (fencing token).
+with candidates as (
+    select partition from rt_lease
+    where owner is null or expires_at < now()
+    order by partition
+    limit $3
+    for update skip locked
+)
+update rt_lease l
+set owner = $1, epoch = l.epoch + 1, expires_at = now() + $2, acquired_at = now()
+from candidates c
+where l.partition = c.partition
+returning l.partition, l.epoch;
+
+-- name: ReleaseLease
+update rt_lease set owner = null, expires_at = '-infinity' where partition = $1 and owner = $2 and epoch = $3;
+
+-- name: ReleaseAllLeases
+update rt_lease set owner = null, expires_at = '-infinity' where owner = $1;
+
+-- name: FreeOrExpiredCount
+select count(*) from rt_lease where owner is null or expires_at < now();
+
+-- name: FenceCheck
+-- Holding the lease row FOR SHARE until commit blocks any acquisition (which updates the row)
+-- while this transaction is open, so a commit that passed this check cannot race a takeover.
+select epoch from rt_lease where partition = $1 and owner = $2 for share;
+
+-- name: LeaseOwners
+select l.partition, l.owner, l.epoch, s.address
+from rt_lease l left join rt_silo s on s.silo_id = l.owner
+where l.owner is not null and l.expires_at > now();

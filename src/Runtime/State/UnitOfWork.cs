@@ -1,0 +1,116 @@
+using OrleansSync.Runtime.Activations;
+using OrleansSync.Runtime.Storage;
+using OrleansSync.Runtime.Streams;
+
+namespace OrleansSync.Runtime.State;
+
+/// <summary>
+/// A grain's fenced transaction. On commit, in the same transaction: the events published to
+/// streams (the outbox) and, when the turn is a stream delivery, the message's checkpoint: so a
+/// delivered message's effect commits exactly once, and a redelivery finds it done and rolls back.
+/// </summary>
+internal sealed class UnitOfWork : IUnitOfWork
+{
+    private readonly ActivationContext _context;
+    private readonly StreamCheckpoint? _checkpoint;
+    private readonly List<StreamAppend> _published = [];
+    private readonly Dictionary<object, (long Version, Action<long> Apply)> _pendingVersions = [];
+    private bool _finished;
+    private bool _disposed;
+
+    private UnitOfWork(ActivationContext context, NpgsqlConnection connection, NpgsqlTransaction transaction, StreamCheckpoint? checkpoint)
+    {
+        _context = context;
+        Connection = connection;
+        Transaction = transaction;
+        _checkpoint = checkpoint;
+    }
+
+    public NpgsqlConnection Connection { get; }
+
+    public NpgsqlTransaction Transaction { get; }
+
+    public static async Task<UnitOfWork> BeginAsync(ActivationContext context, StreamCheckpoint? checkpoint, CancellationToken cancellationToken)
+    {
+        var connection = await context.Services.DataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await context.Services.Fence.CheckAsync(connection, transaction, context.Partition, context.Epoch, cancellationToken);
+            return new UnitOfWork(context, connection, transaction, checkpoint is { Consumed: false } ? checkpoint : null);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public NpgsqlCommand CreateCommand(string sql) => new(sql, Connection, Transaction);
+
+    public void Publish(string streamNamespace, string key, string messageId, object payload) =>
+        _published.Add(new StreamAppend(streamNamespace, key, messageId, payload as string ?? JsonSerializer.Serialize(payload, payload.GetType(), RuntimeJson.Options)));
+
+    internal long? PendingVersion(object state) => _pendingVersions.TryGetValue(state, out var pending) ? pending.Version : null;
+
+    internal void SetPendingVersion(object state, long version, Action<long> apply) => _pendingVersions[state] = (version, apply);
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        var partitions = await _context.Services.Streams.AppendAsync(Connection, Transaction, _published, cancellationToken);
+        if (_checkpoint is not null)
+        {
+            await using var mark = CreateCommand(RuntimeSql.Streams("MarkProcessed")).With(_checkpoint.MessageRowId);
+            if (await mark.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new DuplicateDeliveryException(_checkpoint.MessageRowId);
+            }
+        }
+
+        await Transaction.CommitAsync(cancellationToken);
+        _finished = true;
+        if (_checkpoint is not null)
+        {
+            _checkpoint.Consumed = true;
+        }
+
+        foreach (var (version, apply) in _pendingVersions.Values)
+        {
+            apply(version);
+        }
+
+        _context.Services.Streams.Signal(partitions);
+        await DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_context.CurrentUnitOfWork == this)
+        {
+            _context.CurrentUnitOfWork = null;
+        }
+
+        if (!_finished)
+        {
+            _finished = true;
+            try
+            {
+                await Transaction.RollbackAsync();
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            {
+                // The connection broke; PostgreSQL rolls the transaction back by itself.
+            }
+        }
+
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,50 @@
+using OrleansSync.Runtime.Cluster;
+
+namespace OrleansSync.Runtime.Streams;
+
+/// <summary>Keeps one pulling agent per owned partition: started when a partition is acquired, stopped (batch finished) when it is lost.</summary>
+internal sealed class StreamAgents
+{
+    private readonly ConcurrentDictionary<int, PullingAgent> _agents = new();
+    private readonly SiloRuntime _runtime;
+
+    public StreamAgents(SiloRuntime runtime, OwnedPartitions owned, StreamQueue queue)
+    {
+        _runtime = runtime;
+        owned.Acquired += OnAcquired;
+        owned.Lost += OnLostAsync;
+        queue.Appended += partition =>
+        {
+            if (_agents.TryGetValue(partition, out var agent))
+            {
+                agent.Wake();
+            }
+        };
+    }
+
+    public void WakeAll()
+    {
+        foreach (var agent in _agents.Values)
+        {
+            agent.Wake();
+        }
+    }
+
+    private void OnAcquired(int partition, long epoch)
+    {
+        var agent = new PullingAgent(partition, epoch, _runtime);
+        if (_agents.TryAdd(partition, agent))
+        {
+            agent.Start();
+        }
+    }
+
+    private async Task OnLostAsync(int partition, long epoch)
+    {
+        if (_agents.TryRemove(partition, out var agent))
+        {
+            await agent.StopAsync();
+            _runtime.Metrics.StreamLagByPartition.TryRemove(partition, out _);
+        }
+    }
+}
