@@ -116,7 +116,7 @@ public sealed class PartitionLeases(
             liveSilos = Math.Max(1, (long)(await count.ExecuteScalarAsync(cancellationToken))!);
         }
 
-        var renewed = await ReadLeases(RuntimeSql.Leases("RenewLeases"), cancellationToken, silo.Id, options.LeaseDuration);
+        var renewed = await ReadLeases(RuntimeSql.Leases("RenewLeases"), cancellationToken, silo.Id, options.LeaseDuration, owned.Snapshot());
         Interlocked.Exchange(ref _lastRenewal, time.GetTimestamp());
         foreach (var (partition, epoch) in owned.EpochSnapshot())
         {

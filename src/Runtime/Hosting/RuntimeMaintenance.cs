@@ -11,14 +11,14 @@ internal sealed class RuntimeMaintenance(SiloRuntime runtime)
 {
     private const int RetentionBatch = 5000;
     private static readonly TimeSpan StatsInterval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan RetentionInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RetentionIntervalMax = TimeSpan.FromMinutes(1);
 
     private readonly CancellationTokenSource _stopping = new();
     private Task _loops = Task.CompletedTask;
 
     public void Start() => _loops = Task.WhenAll(
         Every(runtime.Options.EffectiveCollectionInterval, () => { runtime.Catalog.CollectIdle(); return Task.CompletedTask; }),
-        Every(RetentionInterval, DeleteExpiredStreamRowsAsync),
+        Every(TimeSpan.FromTicks(Math.Min(RetentionIntervalMax.Ticks, runtime.Options.StreamRetention.Ticks / 2)), DeleteExpiredStreamRowsAsync),
         Every(StatsInterval, RefreshGaugesAsync));
 
     public async Task StopAsync()

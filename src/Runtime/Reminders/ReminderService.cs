@@ -95,7 +95,11 @@ internal sealed class ReminderService(SiloRuntime runtime)
                     }
                 }
             }
-            catch (Exception exception) when (!_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
             {
                 runtime.Logger.LogWarning(exception, "Reminder poll failed; retrying");
             }

@@ -1,5 +1,7 @@
 -- name: RenewLeases
-update rt_lease set expires_at = now() + $2 where owner = $1 returning partition, epoch;
+-- Only what this silo holds in memory: a row that names us but that we dropped expires and is
+-- re-acquired under a new epoch, rather than being kept alive by nobody serving it.
+update rt_lease set expires_at = now() + $2 where owner = $1 and partition = any($3) returning partition, epoch;
 
 -- name: AcquireLeases
 -- Free or expired partitions, at most $3 of them; every acquisition bumps the epoch (fencing token).

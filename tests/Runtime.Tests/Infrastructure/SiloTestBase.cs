@@ -1,0 +1,55 @@
+namespace OrleansSync.Runtime.Tests.Infrastructure;
+
+/// <summary>A test class with its own database and one silo on it, started before each test and stopped after.</summary>
+public abstract class SiloTestBase : IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected TestSilo Silo { get; private set; } = null!;
+
+    protected IGrainFactory Grains => Silo.Grains;
+
+    protected Probe Probe => Silo.Probe;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(GetType().Name);
+        Silo = await TestSilo.StartAsync(Database.ConnectionString, Configure);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Silo.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected virtual void Configure(OrleansSync.Runtime.Hosting.RuntimeOptions options)
+    {
+    }
+
+    protected async Task<long> ScalarAsync(string sql, params object[] values)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    protected async Task ExecuteAsync(string sql, params object[] values)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,10 @@
+namespace OrleansSync.Runtime.Tests.TestGrains;
+
+public interface IProfileGrain : IGrainWithStringKey
+{
+    Task SetNameAsync(string name);
+
+    Task<ProfileState> GetAsync();
+
+    Task ClearAsync();
+}
