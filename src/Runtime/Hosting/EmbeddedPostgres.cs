@@ -26,11 +26,11 @@ namespace OrleansSync.Runtime.Hosting;
 /// </remarks>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
-    /// <summary>The Debian command that installs the server binaries; named in every error about them.</summary>
-    public const string InstallCommand = "apt-get update && apt-get install -y postgresql";
+    // The Debian command that installs the server binaries; named in every error about them.
+    private const string InstallCommand = "sudo apt-get update && sudo apt-get install -y postgresql";
 
-    /// <summary>The superuser the cluster is created with, whoever runs it.</summary>
-    public const string SuperUser = "postgres";
+    // The superuser the cluster is created with, whoever runs it, so connection strings never vary.
+    private const string SuperUser = "postgres";
 
     // The system user the programs run as when this process is root (created by Debian's package).
     private const string ServiceUser = "postgres";
@@ -111,6 +111,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         logger ??= NullLogger.Instance;
         var requested = Path.GetFullPath(dataDirectory);
         RejectShellMetacharacters(requested);
+        var installed = FindBinDirectory()
+            ?? throw new InvalidOperationException(
+                $"PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found: neither `pg_config --bindir` " +
+                $"nor /usr/lib/postgresql/*/bin has them. Install them with: {InstallCommand}");
 
         var runAsServiceUser = IsRoot();
         var effective = runAsServiceUser
@@ -119,11 +123,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         // An existing cluster must be started by the major version that created it; with several
         // versions installed, the newest is only the default for new clusters.
-        var binDirectory = BinDirectoryForCluster(effective) ?? FindBinDirectory()
-            ?? throw new InvalidOperationException(
-                $"PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found: neither `pg_config --bindir` " +
-                $"nor /usr/lib/postgresql/*/bin has them. Install them with: {InstallCommand}");
-
+        var binDirectory = BinDirectoryForCluster(effective) ?? installed;
         var server = new EmbeddedPostgres(binDirectory, requested, effective, runAsServiceUser, logger);
         await server.StartCoreAsync(cancellationToken);
         return server;
@@ -259,7 +259,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // Files this process wrote as root (password, settings) must belong to the server's user,
         // and so must a cluster an earlier run left with another owner, or the server refuses it.
         await TakeOwnershipAsync(DataDirectory, cancellationToken);
-        await StopRunningPostmasterAsync("immediate", cancellationToken, staleOnly: true);
+        await StopRunningPostmasterAsync("immediate", cancellationToken, leftByEarlierRun: true);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -520,11 +520,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the postmaster that holds the data directory, if any. With <paramref name="staleOnly"/>
+    /// Stops the postmaster that holds the data directory, if any. With <paramref name="leftByEarlierRun"/>
     /// it is one left by an earlier run that crashed (this instance has not started yet): it would
     /// keep the cluster locked, so it is stopped at once.
     /// </summary>
-    private async Task StopRunningPostmasterAsync(string mode, CancellationToken cancellationToken, bool staleOnly = false)
+    private async Task StopRunningPostmasterAsync(string mode, CancellationToken cancellationToken, bool leftByEarlierRun = false)
     {
         if (!File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
         {
@@ -539,7 +539,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             return;
         }
 
-        if (staleOnly)
+        if (leftByEarlierRun)
         {
             _logger.LogWarning("A PostgreSQL server from an earlier run still holds {DataDirectory}; stopping it", DataDirectory);
         }

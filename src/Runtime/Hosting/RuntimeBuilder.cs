@@ -24,7 +24,7 @@ public sealed class RuntimeBuilder
         return this;
     }
 
-    /// <summary>Applies <c>Sql/Migrations/NNNN_name.sql</c> resources of an assembly at start-up, after the runtime's own.</summary>
+    /// <summary>Applies the <c>Sql/Migrations/{module}/NNNN_name.sql</c> resources of an assembly at start-up, after the runtime's own.</summary>
     public RuntimeBuilder AddMigrations(string module, Assembly assembly)
     {
         Migrations.Add(new MigrationSource(module, assembly));

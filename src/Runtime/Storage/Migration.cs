@@ -2,5 +2,5 @@ using System.Reflection;
 
 namespace OrleansSync.Runtime.Storage;
 
-/// <summary>A set of numbered migrations (<c>Sql/Migrations/NNNN_name.sql</c> embedded in an assembly) under a module name.</summary>
+/// <summary>The numbered migrations of one module: <c>Sql/Migrations/{Module}/NNNN_name.sql</c> embedded in an assembly. Module names are identifiers (letters, digits, underscores).</summary>
 public sealed record MigrationSource(string Module, Assembly Assembly);

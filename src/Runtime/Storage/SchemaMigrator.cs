@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace OrleansSync.Runtime.Storage;
 
 /// <summary>
-/// Applies numbered .sql migrations at start-up, each in its own transaction, recording what ran.
+/// Applies numbered .sql migrations (<c>Sql/Migrations/{module}/NNNN_name.sql</c>, embedded) at
+/// start-up, module by module, each in its own transaction, recording what ran.
 /// A session advisory lock serialises silos that start at the same moment: the second waits, then
 /// finds everything applied. Migrations are append-only: a shipped file is never edited.
 /// </summary>
@@ -30,7 +31,7 @@ public static partial class SchemaMigrator
             foreach (var source in sources)
             {
                 var applied = await AppliedVersions(connection, source.Module, cancellationToken);
-                foreach (var (version, name, resource) in Discover(source.Assembly))
+                foreach (var (version, name, resource) in Discover(source))
                 {
                     if (applied.Contains(version))
                     {
@@ -51,10 +52,10 @@ public static partial class SchemaMigrator
         }
     }
 
-    private static IEnumerable<(int Version, string Name, string Resource)> Discover(Assembly assembly) =>
-        assembly.GetManifestResourceNames()
+    private static IEnumerable<(int Version, string Name, string Resource)> Discover(MigrationSource source) =>
+        source.Assembly.GetManifestResourceNames()
             .Select(resource => (resource, match: MigrationName().Match(resource)))
-            .Where(x => x.match.Success)
+            .Where(x => x.match.Success && x.match.Groups["module"].Value == source.Module)
             .Select(x => (int.Parse(x.match.Groups["version"].Value), x.match.Groups["name"].Value, x.resource))
             .OrderBy(x => x.Item1);
 
@@ -83,6 +84,6 @@ public static partial class SchemaMigrator
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    [GeneratedRegex(@"\.Migrations\.(?<version>\d{4})_(?<name>\w+)\.sql$")]
+    [GeneratedRegex(@"\.Migrations\.(?<module>\w+)\.(?<version>\d{4})_(?<name>\w+)\.sql$")]
     private static partial Regex MigrationName();
 }

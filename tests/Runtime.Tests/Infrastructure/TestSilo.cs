@@ -36,7 +36,7 @@ public sealed class TestSilo : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:OrleansSync"] = connectionString });
         builder.Services.AddSingleton(probe ?? new Probe());
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddSyncRuntime(builder.Configuration, runtime => runtime.AddGrains(typeof(TestSilo).Assembly).AddMigrations("runtime-tests", typeof(TestSilo).Assembly), options =>
+        builder.Services.AddSyncRuntime(builder.Configuration, runtime => runtime.AddGrains(typeof(TestSilo).Assembly).AddMigrations("runtime_tests", typeof(TestSilo).Assembly), options =>
         {
             options.PartitionCount = 8;
             options.LeaseDuration = TimeSpan.FromSeconds(2);

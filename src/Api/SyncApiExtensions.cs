@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace OrleansSync.Api;
+
+/// <summary>The API gateway's composition: services in <see cref="AddSyncApi"/>, endpoints in <see cref="MapSyncApi"/>.</summary>
+public static class SyncApiExtensions
+{
+    public static IHostApplicationBuilder AddSyncApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication MapSyncApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

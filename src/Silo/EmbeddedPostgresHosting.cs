@@ -1,0 +1,35 @@
+using OrleansSync.Runtime.Hosting;
+
+namespace OrleansSync.Silo;
+
+/// <summary>
+/// The newcomer's default: with no ConnectionStrings:OrleansSync configured, the silo starts a
+/// private PostgreSQL from the installed binaries (data under Silo:DataDirectory/postgres) and
+/// stops it after everything else has stopped.
+/// </summary>
+public static class EmbeddedPostgresHosting
+{
+    public static async Task AddEmbeddedPostgresWhenUnconfiguredAsync(this WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RuntimeServiceCollectionExtensions.ConnectionStringName)))
+        {
+            return;
+        }
+
+        var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
+        var logger = loggerFactory.CreateLogger("OrleansSync.Silo.EmbeddedPostgres");
+        var postgres = await EmbeddedPostgres.StartAsync(Path.GetFullPath(Path.Combine(options.DataDirectory, "postgres")), logger);
+        builder.Configuration[$"ConnectionStrings:{RuntimeServiceCollectionExtensions.ConnectionStringName}"] = postgres.ConnectionString;
+
+        // Registered before the silo, so the host stops it after the silo (hosted services stop in reverse).
+        builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(postgres));
+    }
+
+    private sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => postgres.StopAsync();
+    }
+}
