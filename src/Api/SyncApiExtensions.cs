@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OrleansSync.Api.AccountingPoints;
+using OrleansSync.Api.Incentives;
 
 namespace OrleansSync.Api;
 
@@ -10,6 +12,8 @@ public static class SyncApiExtensions
     public static IHostApplicationBuilder AddSyncApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.AddIncentivesApi();
+        builder.AddAccountingPointsApi();
         return builder;
     }
 
@@ -17,6 +21,8 @@ public static class SyncApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapIncentivesApi();
+        app.MapAccountingPointsApi();
         return app;
     }
 }

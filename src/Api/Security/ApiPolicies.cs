@@ -1,0 +1,14 @@
+namespace OrleansSync.Api.Security;
+
+/// <summary>Authorization policy names; every endpoint requires one of them.</summary>
+public static class ApiPolicies
+{
+    /// <summary>reader, operator or admin.</summary>
+    public const string Read = "read";
+
+    /// <summary>operator or admin.</summary>
+    public const string Write = "write";
+
+    /// <summary>admin only.</summary>
+    public const string Admin = "admin";
+}
