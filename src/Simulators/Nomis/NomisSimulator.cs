@@ -1,0 +1,27 @@
+using OrleansSync.Simulators.Faults;
+
+namespace OrleansSync.Simulators.Nomis;
+
+/// <summary>
+/// One running NOMIS simulator: its data, its event emitter and its faults. A singleton in DI, so in-process
+/// tests and benchmarks can use the store directly as well as through the admin endpoints.
+/// </summary>
+public sealed class NomisSimulator
+{
+    public NomisSimulator(IOptions<NomisSimulatorOptions> options, TimeProvider time, NomisEventPublisher events)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options.Value;
+        Events = events;
+        Store = new NomisStore(Options, time, events);
+        Faults = new FaultInjector(Options.Faults, time);
+    }
+
+    public NomisSimulatorOptions Options { get; }
+
+    public NomisStore Store { get; }
+
+    public NomisEventPublisher Events { get; }
+
+    public FaultInjector Faults { get; }
+}
