@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OrleansSync.Grains.AccountingPoints;
+using OrleansSync.Grains.Incentives;
 using OrleansSync.Runtime;
 using OrleansSync.Runtime.Hosting;
 
@@ -21,6 +23,9 @@ public static class SiloHosting
                 runtime.AddMigrations(module, grains);
             }
         });
+
+        builder.Services.AddIncentives(builder.Configuration);
+        builder.Services.AddAccountingPoints(builder.Configuration);
 
         // Long enough for in-flight turns to finish and partitions to be handed back.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
