@@ -17,19 +17,28 @@ public static class EmbeddedPostgresHosting
         }
 
         var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-        using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
+        // The server outlives the host's own logging, so it gets a logger factory of its own,
+        // disposed after the server has stopped.
+        var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
         var logger = loggerFactory.CreateLogger("OrleansSync.Silo.EmbeddedPostgres");
         var postgres = await EmbeddedPostgres.StartAsync(Path.GetFullPath(Path.Combine(options.DataDirectory, "postgres")), logger);
+
+        // A silo killed with -9 must not leave its PostgreSQL running; the data stays.
+        postgres.StopWhenProcessEnds(deleteData: false);
         builder.Configuration[$"ConnectionStrings:{RuntimeServiceCollectionExtensions.ConnectionStringName}"] = postgres.ConnectionString;
 
         // Registered before the silo, so the host stops it after the silo (hosted services stop in reverse).
-        builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(postgres));
+        builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(postgres, loggerFactory));
     }
 
-    private sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres) : IHostedService
+    private sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres, ILoggerFactory loggerFactory) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task StopAsync(CancellationToken cancellationToken) => postgres.StopAsync();
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            await postgres.StopAsync();
+            loggerFactory.Dispose();
+        }
     }
 }

@@ -1,9 +1,5 @@
 using System.Runtime.Versioning;
-using FluentAssertions;
-using Npgsql;
 using OrleansSync.Runtime.Hosting;
-using OrleansSync.Testing;
-using Xunit;
 
 namespace OrleansSync.Runtime.Tests.Hosting;
 
