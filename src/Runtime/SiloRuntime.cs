@@ -21,6 +21,8 @@ public sealed class SiloRuntime : IAsyncDisposable
     private readonly PartitionLeases _leases;
     private readonly StreamAgents _streamAgents;
     private readonly RuntimeMaintenance _maintenance;
+    private readonly StreamNotifications _notifications;
+    private readonly bool _generatedSecret;
     private int _state; // 0 new, 1 starting, 2 running, 3 stopping, 4 stopped
 
     public SiloRuntime(
@@ -35,6 +37,12 @@ public sealed class SiloRuntime : IAsyncDisposable
         TimeProvider time)
     {
         options.Validate();
+        if (string.IsNullOrEmpty(options.ClusterSecret))
+        {
+            options.ClusterSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            _generatedSecret = true;
+        }
+
         Options = options;
         DataSource = dataSource;
         Types = types;
@@ -50,12 +58,16 @@ public sealed class SiloRuntime : IAsyncDisposable
         Router = new GrainCallRouter(this);
         Catalog = new GrainCatalog(this);
         GrainFactory = new GrainFactory(types, new Lazy<GrainCallRouter>(() => Router));
+        Methods = new GrainMethodDirectory(types);
+        Directory = new PartitionDirectory(dataSource, time);
+        RemoteInvoker = new RemoteGrainInvoker(this, Directory, httpClients);
         var subscribers = new StreamSubscribers(types, options);
         Streams = new StreamQueue(dataSource, subscribers, () => PartitionCount, loggerFactory.CreateLogger<StreamQueue>());
         DeadLetters = new DeadLetters(dataSource, Streams, loggerFactory.CreateLogger<DeadLetters>());
         Webhooks = new WebhookSender(httpClients, options);
         Reminders = new ReminderService(this);
         _maintenance = new RuntimeMaintenance(this);
+        _notifications = new StreamNotifications(this);
 
         // Order matters: on losing a partition, stream agents stop first (in-flight batch done),
         // then its grains deactivate.
@@ -105,7 +117,13 @@ public sealed class SiloRuntime : IAsyncDisposable
 
     internal ReminderService Reminders { get; }
 
-    internal IRemoteGrainInvoker? RemoteInvoker { get; set; }
+    internal IRemoteGrainInvoker RemoteInvoker { get; }
+
+    internal GrainMethodDirectory Methods { get; }
+
+    internal PartitionDirectory Directory { get; }
+
+    public bool IsClient => Options.Role == RuntimeRole.Client;
 
     internal PartitionLeases Leases => _leases;
 
@@ -117,7 +135,21 @@ public sealed class SiloRuntime : IAsyncDisposable
         }
 
         await SchemaMigrator.MigrateAsync(DataSource, _migrations, Logger, cancellationToken);
+        if (IsClient)
+        {
+            await _leases.ReadClusterAsync(cancellationToken);
+            Volatile.Write(ref _state, 2);
+            Logger.LogInformation("Cluster client {SiloId} running; every grain call goes to the owning silo", Silo.Id);
+            return;
+        }
+
+        if (_generatedSecret)
+        {
+            Logger.LogWarning("Runtime:ClusterSecret is not set: this silo accepts grain calls from no other silo. Set the same secret on every silo and gateway to run a cluster.");
+        }
+
         await _leases.StartAsync(cancellationToken);
+        _notifications.Start();
         Reminders.Start();
         _maintenance.Start();
         Volatile.Write(ref _state, 2);
@@ -132,10 +164,15 @@ public sealed class SiloRuntime : IAsyncDisposable
             return;
         }
 
-        await Reminders.StopAsync();
-        await _maintenance.StopAsync();
-        await _leases.StopAsync(cancellationToken);
-        await Catalog.DeactivateAllAsync(DeactivationReason.ShuttingDown);
+        if (!IsClient)
+        {
+            await Reminders.StopAsync();
+            await _maintenance.StopAsync();
+            await _leases.StopAsync(cancellationToken);
+            await _notifications.StopAsync();
+            await Catalog.DeactivateAllAsync(DeactivationReason.ShuttingDown);
+        }
+
         Volatile.Write(ref _state, 4);
     }
 
@@ -143,12 +180,11 @@ public sealed class SiloRuntime : IAsyncDisposable
     /// Test hook for a crash: stops every loop without handing anything back, as kill -9 would;
     /// the leases stay in the database until they expire.
     /// </summary>
-    internal async Task AbandonForTestingAsync()
+    internal async Task CrashForTestingAsync()
     {
         Volatile.Write(ref _state, 4);
         _leases.SuspendForTesting();
-        await Reminders.StopAsync();
-        await _maintenance.StopAsync();
+        await Task.WhenAll(Reminders.StopAsync(), _maintenance.StopAsync(), _notifications.StopAsync(), _streamAgents.StopAllAsync());
     }
 
     public async ValueTask DisposeAsync()

@@ -6,3 +6,4 @@ global using Xunit;
 global using System.Collections.Concurrent;
 global using System.Diagnostics;
 global using System.Text.Json;
+global using OrleansSync.Runtime.Tests.TestGrains;

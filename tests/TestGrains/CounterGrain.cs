@@ -1,4 +1,3 @@
-using OrleansSync.Runtime.Tests.Infrastructure;
 
 namespace OrleansSync.Runtime.Tests.TestGrains;
 

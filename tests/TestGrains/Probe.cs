@@ -1,4 +1,4 @@
-namespace OrleansSync.Runtime.Tests.Infrastructure;
+namespace OrleansSync.Runtime.Tests.TestGrains;
 
 /// <summary>What test grains observed, shared with the test through DI (grains cannot be inspected from outside).</summary>
 public sealed class Probe

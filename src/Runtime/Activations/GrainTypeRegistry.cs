@@ -15,6 +15,8 @@ public sealed class GrainTypeRegistry
 
     public IReadOnlyCollection<string> TypeNames => _classes.Keys;
 
+    public IEnumerable<Type> Interfaces => _interfaces.Keys;
+
     public void Register(Type grainClass)
     {
         if (!grainClass.IsSubclassOf(typeof(Grain)) || grainClass.IsAbstract)

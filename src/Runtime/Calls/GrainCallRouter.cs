@@ -47,6 +47,29 @@ internal sealed class GrainCallRouter(SiloRuntime runtime)
         }
     }
 
+    /// <summary>
+    /// A call that another silo routed here: run it only if this silo serves the partition, else
+    /// answer "not owner" so the caller looks again. The caller's chain comes with it, so cycles
+    /// across silos are caught too.
+    /// </summary>
+    public async Task<object?> InvokeHereAsync(GrainId grain, GrainMethod method, object?[] arguments, GrainId[] callerChain)
+    {
+        if (callerChain.Contains(grain))
+        {
+            throw new GrainCallCycleException(callerChain, grain);
+        }
+
+        var partition = PartitionHash.PartitionOf(grain, runtime.PartitionCount);
+        if (!runtime.Owned.TryGetEpoch(partition, out var epoch))
+        {
+            throw new NotOwnerException(partition);
+        }
+
+        var item = new WorkItem(method, arguments, new RequestContext([.. callerChain, grain], null));
+        runtime.Catalog.Dispatch(grain, partition, epoch, item);
+        return await item.Result.Task.WaitAsync(runtime.Options.CallTimeout);
+    }
+
     /// <summary>For a call that reached an activation as it closed: route it again, as if it had just arrived.</summary>
     public void Redispatch(GrainId grain, WorkItem item) => _ = RedispatchAsync(grain, item);
 
@@ -75,7 +98,7 @@ internal sealed class GrainCallRouter(SiloRuntime runtime)
                 return await item.Result.Task;
             }
 
-            if (runtime.RemoteInvoker is { } remote && await remote.TryInvokeAsync(grain, partition, item.Method!, item.Arguments, item.Context, cancellationToken) is { } answer)
+            if (await runtime.RemoteInvoker.TryInvokeAsync(grain, partition, item.Method!, item.Arguments, item.Context, cancellationToken) is { } answer)
             {
                 return answer.Value;
             }

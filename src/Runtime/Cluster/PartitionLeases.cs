@@ -29,6 +29,16 @@ public sealed class PartitionLeases(
     /// <summary>Creates the cluster rows if needed, registers this silo and takes the first share of partitions.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await ReadClusterAsync(cancellationToken);
+        await Execute(RuntimeSql.Cluster("RegisterSilo"), cancellationToken, silo.Id, silo.Address, Environment.MachineName);
+        logger.LogInformation("Silo {SiloId} joined at {Address}", silo.Id, silo.Address);
+        await TickAsync(cancellationToken);
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+    }
+
+    /// <summary>Creates the cluster and lease rows if needed and reads the partition count (clients need nothing more).</summary>
+    public async Task ReadClusterAsync(CancellationToken cancellationToken)
+    {
         await Execute(RuntimeSql.Cluster("InitCluster"), cancellationToken, options.PartitionCount);
         await using (var command = dataSource.CreateCommand(RuntimeSql.Cluster("PartitionCount")))
         {
@@ -41,10 +51,6 @@ public sealed class PartitionLeases(
         }
 
         await Execute(RuntimeSql.Cluster("CreateLeases"), cancellationToken, PartitionCount);
-        await Execute(RuntimeSql.Cluster("RegisterSilo"), cancellationToken, silo.Id, silo.Address, Environment.MachineName);
-        logger.LogInformation("Silo {SiloId} joined at {Address}", silo.Id, silo.Address);
-        await TickAsync(cancellationToken);
-        _loop = Task.Run(RunAsync, CancellationToken.None);
     }
 
     /// <summary>Hands every partition back gracefully (work finished, grains deactivated) and leaves the cluster.</summary>

@@ -84,6 +84,19 @@ public sealed class RuntimeOptions
     /// <summary>Where other silos reach this one (its base URL), for silo-to-silo calls.</summary>
     public string SiloAddress { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// Shared by every silo and gateway of a cluster; authenticates silo-to-silo calls. When unset,
+    /// a random one is generated, so this silo accepts calls from nobody else (fine for one silo).
+    /// Never logged.
+    /// </summary>
+    public string ClusterSecret { get; set; } = "";
+
+    /// <summary>
+    /// Silo: owns partitions, hosts grains, runs reminders and stream agents. Client: a gateway
+    /// process that hosts no grains and routes every call to the owning silo.
+    /// </summary>
+    public RuntimeRole Role { get; set; } = RuntimeRole.Silo;
+
     /// <summary>Outbox webhooks: every message of a namespace is also POSTed to each configured URL.</summary>
     public List<WebhookOptions> Webhooks { get; } = [];
 

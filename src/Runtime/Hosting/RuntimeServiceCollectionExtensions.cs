@@ -29,6 +29,10 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddHttpClient(Streams.WebhookSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+
+        // Silo-to-silo calls: pooled keep-alive connections; the router applies the call timeout.
+        services.AddHttpClient(Calls.RemoteGrainInvoker.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2), ConnectTimeout = TimeSpan.FromSeconds(2) });
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.")));
         services.AddSingleton(sp => new SiloRuntime(

@@ -66,6 +66,11 @@ internal sealed class StreamQueue(NpgsqlDataSource dataSource, StreamSubscribers
             }
         }
 
+        if (partitions.Count > 0)
+        {
+            await StreamNotifications.NotifyAsync(connection, transaction, partitions, cancellationToken);
+        }
+
         return (appended, partitions);
     }
 

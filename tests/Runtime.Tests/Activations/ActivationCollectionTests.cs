@@ -1,6 +1,5 @@
 using OrleansSync.Runtime.Hosting;
 using OrleansSync.Runtime.Tests.Infrastructure;
-using OrleansSync.Runtime.Tests.TestGrains;
 
 namespace OrleansSync.Runtime.Tests.Activations;
 

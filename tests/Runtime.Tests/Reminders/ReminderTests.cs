@@ -1,5 +1,4 @@
 using OrleansSync.Runtime.Tests.Infrastructure;
-using OrleansSync.Runtime.Tests.TestGrains;
 
 namespace OrleansSync.Runtime.Tests.Reminders;
 

@@ -1,0 +1,7 @@
+namespace OrleansSync.Runtime.Hosting;
+
+public enum RuntimeRole
+{
+    Silo,
+    Client,
+}

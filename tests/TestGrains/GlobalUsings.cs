@@ -1,0 +1,3 @@
+global using System.Collections.Concurrent;
+global using Npgsql;
+global using OrleansSync.Runtime;
