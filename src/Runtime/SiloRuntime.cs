@@ -68,6 +68,7 @@ public sealed class SiloRuntime : IAsyncDisposable
         Reminders = new ReminderService(this);
         _maintenance = new RuntimeMaintenance(this);
         _notifications = new StreamNotifications(this);
+        Statistics = new ClusterStatistics(this);
 
         // Order matters: on losing a partition, stream agents stop first (in-flight batch done),
         // then its grains deactivate.
@@ -84,6 +85,10 @@ public sealed class SiloRuntime : IAsyncDisposable
     public IStreamProducer StreamProducer => Streams;
 
     public IDeadLetters DeadLetters { get; }
+
+    public IClusterStatistics ClusterStatistics => Statistics;
+
+    internal ClusterStatistics Statistics { get; }
 
     public OwnedPartitions Owned { get; }
 

@@ -21,6 +21,9 @@ public sealed class RuntimeMetrics : IDisposable
     private readonly Counter<long> _remindersDelivered;
     private readonly Counter<long> _activationsCreated;
     private readonly Counter<long> _activationsCollected;
+    private long _streamDeliveredTotal;
+    private long _streamFailedTotal;
+    private long _remindersDeliveredTotal;
 
     public RuntimeMetrics(IMeterFactory meterFactory, string siloId)
     {
@@ -52,11 +55,20 @@ public sealed class RuntimeMetrics : IDisposable
 
     public long RemindersOverdue { get; set; }
 
+    internal CallStatistics Calls { get; } = new();
+
+    internal long StreamDeliveredTotal => Interlocked.Read(ref _streamDeliveredTotal);
+
+    internal long StreamFailedTotal => Interlocked.Read(ref _streamFailedTotal);
+
+    internal long RemindersDeliveredTotal => Interlocked.Read(ref _remindersDeliveredTotal);
+
     public void CallCompleted(string grainType, string method, double milliseconds, bool failed)
     {
         var tags = new TagList { { "grain_type", grainType }, { "method", method } };
         _calls.Add(1, tags);
         _callDuration.Record(milliseconds, tags);
+        Calls.Record(grainType, method, milliseconds, failed);
         if (failed)
         {
             _callErrors.Add(1, tags);
@@ -65,18 +77,27 @@ public sealed class RuntimeMetrics : IDisposable
 
     public void LeaseMoved(string kind) => _leaseMoves.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
-    public void StreamDelivered(string streamNamespace) => _streamDelivered.Add(1, new KeyValuePair<string, object?>("namespace", streamNamespace));
+    public void StreamDelivered(string streamNamespace)
+    {
+        _streamDelivered.Add(1, new KeyValuePair<string, object?>("namespace", streamNamespace));
+        Interlocked.Increment(ref _streamDeliveredTotal);
+    }
 
     public void StreamFailed(string streamNamespace, bool deadLettered)
     {
         _streamFailed.Add(1, new KeyValuePair<string, object?>("namespace", streamNamespace));
+        Interlocked.Increment(ref _streamFailedTotal);
         if (deadLettered)
         {
             _streamDeadLettered.Add(1, new KeyValuePair<string, object?>("namespace", streamNamespace));
         }
     }
 
-    public void ReminderDelivered(string grainType) => _remindersDelivered.Add(1, new KeyValuePair<string, object?>("grain_type", grainType));
+    public void ReminderDelivered(string grainType)
+    {
+        _remindersDelivered.Add(1, new KeyValuePair<string, object?>("grain_type", grainType));
+        Interlocked.Increment(ref _remindersDeliveredTotal);
+    }
 
     public void ActivationCreated(string grainType)
     {

@@ -10,7 +10,7 @@ namespace OrleansSync.Runtime.Hosting;
 internal sealed class RuntimeMaintenance(SiloRuntime runtime)
 {
     private const int RetentionBatch = 5000;
-    private static readonly TimeSpan StatsInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StatsInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetentionIntervalMax = TimeSpan.FromMinutes(1);
 
     private readonly CancellationTokenSource _stopping = new();
@@ -19,7 +19,8 @@ internal sealed class RuntimeMaintenance(SiloRuntime runtime)
     public void Start() => _loops = Task.WhenAll(
         Every(runtime.Options.EffectiveCollectionInterval, () => { runtime.Catalog.CollectIdle(); return Task.CompletedTask; }),
         Every(TimeSpan.FromTicks(Math.Min(RetentionIntervalMax.Ticks, runtime.Options.StreamRetention.Ticks / 2)), DeleteExpiredStreamRowsAsync),
-        Every(StatsInterval, RefreshGaugesAsync));
+        Every(StatsInterval, RefreshGaugesAsync),
+        Every(StatsInterval, () => runtime.Statistics.WriteSnapshotAsync(_stopping.Token)));
 
     public async Task StopAsync()
     {

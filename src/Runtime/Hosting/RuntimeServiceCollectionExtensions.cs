@@ -48,6 +48,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
         services.AddSingleton(sp => sp.GetRequiredService<SiloRuntime>().StreamProducer);
         services.AddSingleton(sp => sp.GetRequiredService<SiloRuntime>().DeadLetters);
+        services.AddSingleton(sp => sp.GetRequiredService<SiloRuntime>().ClusterStatistics);
         services.AddHostedService<SiloHostedService>();
         return services;
     }

@@ -27,3 +27,15 @@ select silo_id, address, host_name, started_at, heartbeat_at, status,
        (select count(*) from rt_lease l where l.owner = s.silo_id and l.expires_at > now()) as partitions
 from rt_silo s where status <> 'dead' or heartbeat_at > now() - interval '1 hour'
 order by started_at;
+
+-- name: UpsertSiloStats
+insert into rt_silo_stats (silo_id, data) values ($1, $2::jsonb)
+on conflict (silo_id) do update set data = excluded.data, updated_at = now();
+
+-- name: ClusterStats
+select s.silo_id, s.address, s.host_name, s.started_at, s.heartbeat_at, s.status,
+       (select count(*) from rt_lease l where l.owner = s.silo_id and l.expires_at > now()) as partitions,
+       st.updated_at, st.data::text
+from rt_silo s left join rt_silo_stats st on st.silo_id = s.silo_id
+where s.status <> 'dead' or s.heartbeat_at > now() - interval '10 minutes'
+order by s.started_at;

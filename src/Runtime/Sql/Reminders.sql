@@ -25,3 +25,14 @@ where grain_type = $1 and grain_key = $2 and name = $3 and due_at = $4;
 select count(*) as due, count(*) filter (where due_at <= now() - $2) as overdue
 from rt_reminder
 where partition = any($1) and due_at <= now();
+
+-- name: ListReminders
+-- Keyset paging in due order: $1..$4 are the last row of the previous page (all null for the first).
+select grain_type, grain_key, name, partition, period, due_at, due_at < now() - $5 as overdue
+from rt_reminder
+where $1::timestamptz is null or (due_at, grain_type, grain_key, name) > ($1::timestamptz, $2::text, $3::text, $4::text)
+order by due_at, grain_type, grain_key, name
+limit $6;
+
+-- name: CountReminders
+select count(*) from rt_reminder;

@@ -70,3 +70,8 @@ group by partition;
 
 -- name: CountDeadLetters
 select count(*) from rt_stream_message where state = 'dead';
+
+-- name: ProcessedSince
+select partition, count(*) from rt_stream_message
+where state = 'processed' and finished_at > now() - $1
+group by partition;
