@@ -6,9 +6,10 @@ namespace OrleansSync.Runtime.Cluster;
 
 /// <summary>
 /// Membership and partition leases. Every renewal interval the silo heartbeats, renews what it
-/// holds, notices what it lost, and moves towards its fair share (the partition count divided by
-/// live silos, rounded up): it acquires free or expired partitions, or hands surplus back
-/// gracefully so that a joining silo can take it.
+/// holds, notices what it lost, takes over every expired partition (its holder died: serving it
+/// now matters more than balance), and moves towards its fair share (the partition count divided
+/// by live silos, rounded up): it acquires free partitions, or hands surplus back gracefully so
+/// that a joining silo can take it.
 /// </summary>
 public sealed class PartitionLeases(
     NpgsqlDataSource dataSource,
@@ -117,7 +118,10 @@ public sealed class PartitionLeases(
         await Execute(RuntimeSql.Cluster("DeclareDeadSilos"), cancellationToken, options.SiloDeadAfter);
 
         long liveSilos;
-        await using (var count = dataSource.CreateCommand(RuntimeSql.Cluster("CountLiveSilos")).With(options.SiloDeadAfter))
+        // For the fair share a silo counts while its heartbeat is younger than a lease: one that
+        // missed that many heartbeats has lost its leases too, so the survivors' shares grow in
+        // step with the takeover instead of leaving partitions free until it is declared dead.
+        await using (var count = dataSource.CreateCommand(RuntimeSql.Cluster("CountLiveSilos")).With(options.LeaseDuration))
         {
             liveSilos = Math.Max(1, (long)(await count.ExecuteScalarAsync(cancellationToken))!);
         }
@@ -134,11 +138,23 @@ public sealed class PartitionLeases(
             }
         }
 
+        var taken = await ReadLeases(RuntimeSql.Leases("AcquireExpiredLeases"), cancellationToken, silo.Id, options.LeaseDuration);
+        foreach (var (partition, epoch) in taken.OrderBy(p => p.Key))
+        {
+            metrics.LeaseMoved("taken-over");
+            owned.Add(partition, epoch);
+        }
+
+        if (taken.Count > 0)
+        {
+            logger.LogWarning("Silo {SiloId} took over {Count} expired partitions", silo.Id, taken.Count);
+        }
+
         var fairShare = (int)Math.Ceiling(PartitionCount / (double)liveSilos);
         var surplus = owned.Count - fairShare;
         if (surplus < 0)
         {
-            var acquired = await ReadLeases(RuntimeSql.Leases("AcquireLeases"), cancellationToken, silo.Id, options.LeaseDuration, -surplus);
+            var acquired = await ReadLeases(RuntimeSql.Leases("AcquireFreeLeases"), cancellationToken, silo.Id, options.LeaseDuration, -surplus);
             foreach (var (partition, epoch) in acquired.OrderBy(p => p.Key))
             {
                 metrics.LeaseMoved("acquired");
@@ -150,7 +166,7 @@ public sealed class PartitionLeases(
                 logger.LogInformation("Silo {SiloId} acquired {Count} partitions; holds {Held} of fair share {FairShare}", silo.Id, acquired.Count, owned.Count, fairShare);
             }
         }
-        else if (surplus > 0)
+        else if (surplus > 0 && taken.Count == 0)
         {
             foreach (var (partition, epoch) in owned.EpochSnapshot().OrderByDescending(p => p.Key).Take(surplus))
             {

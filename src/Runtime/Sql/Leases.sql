@@ -3,13 +3,29 @@
 -- re-acquired under a new epoch, rather than being kept alive by nobody serving it.
 update rt_lease set expires_at = now() + $2 where owner = $1 and partition = any($3) returning partition, epoch;
 
--- name: AcquireLeases
--- Free or expired partitions, at most $3 of them; every acquisition bumps the epoch (fencing token).
+-- name: AcquireFreeLeases
+-- Partitions nobody holds (new, or handed back), at most $3 of them: a silo takes these only up
+-- to its fair share. Every acquisition bumps the epoch (the fencing token).
 with candidates as (
     select partition from rt_lease
-    where owner is null or expires_at < now()
+    where owner is null
     order by partition
     limit $3
+    for update skip locked
+)
+update rt_lease l
+set owner = $1, epoch = l.epoch + 1, expires_at = now() + $2, acquired_at = now()
+from candidates c
+where l.partition = c.partition
+returning l.partition, l.epoch;
+
+-- name: AcquireExpiredLeases
+-- Partitions whose holder stopped renewing (it died or hangs): nobody serves them, so any live
+-- silo takes them at once, whatever its share; balance is restored once the dead silo is declared dead.
+with candidates as (
+    select partition from rt_lease
+    where owner is not null and owner <> $1 and expires_at < now()
+    order by partition
     for update skip locked
 )
 update rt_lease l

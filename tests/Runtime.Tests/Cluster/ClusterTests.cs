@@ -91,7 +91,7 @@ public sealed class ClusterTests : ClusterTestBase
 
         await AssertExactlyOnceInOrderAsync(Keys * PerKey, TimeSpan.FromSeconds(90));
         var options = silos[0].Runtime.Options;
-        servingAgain.Should().BeLessThan(options.SiloDeadAfter + (options.EffectiveLeaseRenewInterval * 3), "the dead silo's partitions are taken over once its heartbeat and leases expire");
+        servingAgain.Should().BeLessThan(options.LeaseDuration + (options.EffectiveLeaseRenewInterval * 3), "the dead silo's partitions are taken over as soon as its leases expire");
     }
 
     [Fact]
