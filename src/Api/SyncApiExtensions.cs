@@ -1,17 +1,51 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OrleansSync.Api.AccountingPoints;
+using OrleansSync.Api.DeadLetters;
+using OrleansSync.Api.Http;
 using OrleansSync.Api.Incentives;
+using OrleansSync.Api.Ingestion;
+using OrleansSync.Api.OpenApi;
+using OrleansSync.Api.Security;
 
 namespace OrleansSync.Api;
 
-/// <summary>The API gateway's composition: services in <see cref="AddSyncApi"/>, endpoints in <see cref="MapSyncApi"/>.</summary>
+/// <summary>
+/// The API gateway's composition: services in <see cref="AddSyncApi"/>, middleware and endpoints in
+/// <see cref="MapSyncApi"/>. It needs from the host only what the runtime registers for any client
+/// (IGrainFactory, IStreamProducer, IDeadLetters, the NpgsqlDataSource), so it runs co-hosted in a
+/// silo or in a process of its own; health endpoints are the host's.
+/// </summary>
 public static class SyncApiExtensions
 {
     public static IHostApplicationBuilder AddSyncApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        var services = builder.Services;
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        }).ValidateOnStart();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Binding failures (a route value that is not a number, a body that is not the JSON expected)
+        // throw, so ApiExceptionHandler can answer with a problem that names the parameter.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddApiSecurity();
+        services.AddApiDocumentation();
+
+        services.TryAddSingleton<EventSourceRegistry>();
+        services.TryAddSingleton<IngestionStore>();
+        services.TryAddSingleton<IngestionMetrics>();
+        services.AddHostedService<SkippedEventCleaner>();
+
         builder.AddIncentivesApi();
         builder.AddAccountingPointsApi();
         return builder;
@@ -19,8 +53,18 @@ public static class SyncApiExtensions
 
     public static WebApplication MapSyncApi(this WebApplication app)
     {
+        // Order matters: errors and empty error statuses (401, 403, 404, 405) become problem details
+        // whatever raised them, so these two wrap everything below; authentication runs before the
+        // size limit, so an anonymous caller is refused without its body being read.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapApiDocumentation();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+
+        app.MapIngestionApi();
+        app.MapDeadLettersApi();
         app.MapIncentivesApi();
         app.MapAccountingPointsApi();
         return app;

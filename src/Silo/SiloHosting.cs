@@ -22,6 +22,9 @@ public static class SiloHosting
             {
                 runtime.AddMigrations(module, grains);
             }
+
+            // The API gateway's own tables (skipped events, SNS subscription messages).
+            runtime.AddMigrations("gateway", typeof(OrleansSync.Api.SyncApiExtensions).Assembly);
         });
 
         builder.Services.AddIncentives(builder.Configuration);
@@ -37,6 +40,7 @@ public static class SiloHosting
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapClusterEndpoints();
         return app;
     }
 

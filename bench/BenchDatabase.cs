@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansSync.Runtime.Hosting;
+
+namespace OrleansSync.Bench;
+
+/// <summary>
+/// The benchmark's PostgreSQL: ORLEANSSYNC_BENCH_CONNECTION if set, else a private server under
+/// .data/bench-pg; each scenario runs on a fresh database, dropped afterwards.
+/// </summary>
+public sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly EmbeddedPostgres? _server;
+    private readonly string _serverConnection;
+
+    private BenchDatabase(EmbeddedPostgres? server, string serverConnection, string connectionString)
+    {
+        _server = server;
+        _serverConnection = serverConnection;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<BenchDatabase> CreateAsync()
+    {
+        EmbeddedPostgres? server = null;
+        var serverConnection = Environment.GetEnvironmentVariable("ORLEANSSYNC_BENCH_CONNECTION");
+        if (string.IsNullOrEmpty(serverConnection))
+        {
+            server = await EmbeddedPostgres.StartAsync(Path.Combine(RepositoryRoot(), ".data", "bench-pg"), NullLogger.Instance);
+            server.StopWhenProcessEnds(deleteData: false);
+            serverConnection = server.ConnectionString;
+        }
+
+        var name = $"bench_{Guid.NewGuid():N}";
+        await ExecuteAsync(serverConnection, $"create database \"{name}\"");
+        var connection = new NpgsqlConnectionStringBuilder(serverConnection) { Database = name, MaxPoolSize = 200 }.ConnectionString;
+        return new BenchDatabase(server, serverConnection, connection);
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        await ExecuteAsync(_serverConnection, $"drop database if exists \"{name}\" with (force)");
+        if (_server is not null)
+        {
+            await _server.StopAsync();
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "OrleansSync.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
+    }
+}

@@ -1,0 +1,18 @@
+using OrleansSync.Bench;
+using OrleansSync.Bench.Scenarios;
+
+var args_ = BenchArgs.Parse(args);
+Func<BenchArgs, Task>? scenario = args_.Scenario switch
+{
+    "ingest" => IngestScenario.RunAsync,
+    _ => null,
+};
+
+if (scenario is null)
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <ingest|latency|resync|activations|failover> [--flag value ...]");
+    return 2;
+}
+
+await scenario(args_);
+return 0;

@@ -1,0 +1,189 @@
+using OrleansSync.Bench.Grains;
+
+namespace OrleansSync.Bench.Scenarios;
+
+/// <summary>
+/// N events over K entities, end to end: appended, delivered, and the entity's fenced write of
+/// current row + history + outbox committed. Side by side in one run: the grain design, the
+/// reference design (a worker pool claiming inbox rows with FOR UPDATE SKIP LOCKED, one
+/// transaction per event, same writes), and the raw single-row insert rate of the same database.
+/// </summary>
+public static class IngestScenario
+{
+    public static async Task RunAsync(BenchArgs args)
+    {
+        var events = args.Int("events", 20_000);
+        var keys = args.Int("keys", 1_000);
+        var workers = args.Int("workers", 16);
+        Console.WriteLine($"ingest: {events:N0} events over {keys:N0} entities; reference pool of {workers} workers; {Environment.ProcessorCount} cores");
+
+        var raw = await MeasureRawInsertsAsync(events, workers);
+        var reference = await MeasureReferenceAsync(events, keys, workers);
+        var grains = await MeasureGrainsAsync(events, keys);
+
+        BenchTable.Print("events/s, end to end (higher is better)", ["design", "events/s", "seconds", "out-of-order effects"],
+        [
+            ["raw single-row inserts", BenchTable.Number(raw.PerSecond), BenchTable.Number(raw.Seconds, "N1"), "-"],
+            ["reference: SKIP LOCKED worker pool", BenchTable.Number(reference.PerSecond), BenchTable.Number(reference.Seconds, "N1"), BenchTable.Number(reference.OutOfOrder)],
+            ["grains: stream -> grain -> fenced unit of work", BenchTable.Number(grains.PerSecond), BenchTable.Number(grains.Seconds, "N1"), BenchTable.Number(grains.OutOfOrder)],
+        ]);
+        Console.WriteLine($"grains / reference: {grains.PerSecond / reference.PerSecond:0.00}x; grains / raw inserts: {grains.PerSecond / raw.PerSecond:0.00}x");
+        Console.WriteLine($"ratio: {grains.PerSecond / reference.PerSecond:0.00}");
+    }
+
+    private static async Task<Result> MeasureRawInsertsAsync(int rows, int connections)
+    {
+        await using var database = await BenchDatabase.CreateAsync();
+        await using (var silo = await BenchSilo.StartAsync(database.ConnectionString))
+        {
+            // Starting a silo creates the schema; the raw test then uses only its own table.
+        }
+
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
+        {
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            for (var i = worker; i < rows; i += connections)
+            {
+                await using var insert = new NpgsqlCommand("insert into bench_raw (entity_key, sequence) values ($1, $2)", connection);
+                insert.Parameters.Add(new NpgsqlParameter { Value = $"k{i}" });
+                insert.Parameters.Add(new NpgsqlParameter { Value = i });
+                await insert.ExecuteNonQueryAsync();
+            }
+        }));
+        return new Result(rows, watch.Elapsed.TotalSeconds, 0);
+    }
+
+    private static async Task<Result> MeasureReferenceAsync(int events, int keys, int workers)
+    {
+        await using var database = await BenchDatabase.CreateAsync();
+        await using (var silo = await BenchSilo.StartAsync(database.ConnectionString))
+        {
+        }
+
+        var watch = Stopwatch.StartNew();
+        var producing = ProduceInboxAsync(database.ConnectionString, events, keys);
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkAsync(database.ConnectionString, producing)));
+        var seconds = watch.Elapsed.TotalSeconds;
+        var done = await database.ScalarAsync("select count(*) from bench_history");
+        if (done != events)
+        {
+            throw new InvalidOperationException($"The reference processed {done} of {events} events.");
+        }
+
+        return new Result(events, seconds, await OutOfOrderAsync(database));
+    }
+
+    private static async Task ProduceInboxAsync(string connectionString, int events, int keys)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var chunk in Sequence(events, keys).Chunk(500))
+        {
+            await using var insert = new NpgsqlCommand("insert into bench_inbox (entity_key, sequence) select unnest($1::text[]), unnest($2::int[])", connection);
+            insert.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(e => e.Key).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(e => e.Sequence).ToArray() });
+            await insert.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>The reference worker: claim one row, apply it, mark it, commit; until the inbox is drained and the producer done.</summary>
+    private static async Task WorkAsync(string connectionString, Task producing)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        while (true)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var claim = new NpgsqlCommand("select id, entity_key, sequence, appended_at from bench_inbox where not processed order by id limit 1 for update skip locked", connection, transaction);
+            long id;
+            string key;
+            int sequence;
+            DateTime appendedAt;
+            await using (var reader = await claim.ExecuteReaderAsync())
+            {
+                if (!await reader.ReadAsync())
+                {
+                    await reader.DisposeAsync();
+                    await transaction.RollbackAsync();
+                    if (producing.IsCompleted)
+                    {
+                        return;
+                    }
+
+                    await Task.Yield();
+                    continue;
+                }
+
+                (id, key, sequence, appendedAt) = (reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetDateTime(3));
+            }
+
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(Command("insert into bench_entity (entity_key, last_sequence, updated_at) values ($1, $2, now()) on conflict (entity_key) do update set last_sequence = excluded.last_sequence, updated_at = now()", key, sequence));
+            batch.BatchCommands.Add(Command("insert into bench_history (entity_key, sequence, appended_at) values ($1, $2, $3)", key, sequence, appendedAt));
+            batch.BatchCommands.Add(Command("insert into bench_outbox (entity_key, sequence) values ($1, $2)", key, sequence));
+            batch.BatchCommands.Add(Command("update bench_inbox set processed = true where id = $1", id));
+            await batch.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+    }
+
+    private static async Task<Result> MeasureGrainsAsync(int events, int keys)
+    {
+        await using var database = await BenchDatabase.CreateAsync();
+        await using var silo = await BenchSilo.StartAsync(database.ConnectionString);
+        var producer = silo.Runtime.StreamProducer;
+
+        var watch = Stopwatch.StartNew();
+        foreach (var chunk in Sequence(events, keys).Chunk(500))
+        {
+            await producer.AppendBatchAsync([.. chunk.Select(e => new StreamAppend(EntityGrain.Namespace, e.Key, $"{e.Key}-{e.Sequence}", Json(new BenchEvent(e.Sequence, DateTimeOffset.UtcNow))))]);
+        }
+
+        await WaitForAsync(database, "select count(*) from bench_history", events, TimeSpan.FromMinutes(5));
+        return new Result(events, watch.Elapsed.TotalSeconds, await OutOfOrderAsync(database));
+    }
+
+    /// <summary>Round-robin over the keys, so each key's sequence is spread through the run.</summary>
+    private static IEnumerable<(string Key, int Sequence)> Sequence(int events, int keys) =>
+        Enumerable.Range(0, events).Select(i => ($"entity{i % keys}", (i / keys) + 1));
+
+    private static Task<long> OutOfOrderAsync(BenchDatabase database) => database.ScalarAsync("""
+        select count(*) from (select sequence, lag(sequence) over (partition by entity_key order by id) as previous from bench_history) h
+        where previous is not null and sequence < previous
+        """);
+
+    internal static async Task WaitForAsync(BenchDatabase database, string countSql, long expected, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (await database.ScalarAsync(countSql) < expected)
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Only {await database.ScalarAsync(countSql)} of {expected} effects after {timeout}.");
+            }
+
+            await timer.WaitForNextTickAsync();
+        }
+    }
+
+    internal static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, RuntimeJson.Options);
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+
+    private sealed record Result(int Events, double Seconds, long OutOfOrder)
+    {
+        public double PerSecond => Events / Seconds;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using OrleansSync.Runtime;
+
+namespace OrleansSync.Api.DeadLetters;
+
+/// <summary>A dead letter as the API shows it: the payload as JSON rather than as a string of JSON.</summary>
+public sealed record DeadLetterView(
+    long Id,
+    string Namespace,
+    string Key,
+    string Subscriber,
+    string MessageId,
+    JsonElement Payload,
+    DateTimeOffset AppendedAt,
+    int Attempts,
+    string? LastError,
+    DateTimeOffset DeadAt)
+{
+    public static DeadLetterView From(DeadLetter letter)
+    {
+        using var payload = JsonDocument.Parse(letter.PayloadJson);
+        return new DeadLetterView(letter.Id, letter.Namespace, letter.Key, letter.Subscriber, letter.MessageId, payload.RootElement.Clone(),
+            letter.AppendedAt, letter.Attempts, letter.LastError, letter.DeadAt);
+    }
+}
+
+/// <summary>A page of dead letters; pass <see cref="Next"/> as <c>after</c> for the next page (null when this page is the last).</summary>
+public sealed record DeadLetterPage(IReadOnlyList<DeadLetterView> Items, long? Next);
+
+/// <summary>How many dead letters a replay sent back to their subscribers (delivered again from attempt 1).</summary>
+public sealed record DeadLetterReplay(int Replayed);

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansSync.Api.Ingestion;
+
+namespace OrleansSync.Api.Tests.Support;
+
+/// <summary>
+/// The real silo host (runtime, API, simulators) for one test class, on its own database, through
+/// the real HTTP pipeline; with the test event sources registered and a webhook on their namespace
+/// that can never be reached, so every message appended there becomes a dead letter after
+/// <c>Runtime:StreamMaxAttempts</c> (3 in the fast test settings).
+/// </summary>
+public sealed class ApiHost : IAsyncLifetime
+{
+    public const string SubscribedNamespace = "api-tests";
+
+    /// <summary>Configured rather than generated, so that both ways of minting a test token are exercised.</summary>
+    public const string SigningKey = "api-tests-signing-key-0123456789-abcdefghijklmnop";
+
+    private TestDatabase? _database;
+    private WebApplicationFactory<Program>? _factory;
+    private bool _started;
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The host has not started.");
+
+    public IServiceProvider Services => Factory.Services;
+
+    public string ConnectionString => _database!.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("api_tests");
+        var settings = new Dictionary<string, string?>
+        {
+            [ApiSigningKey.ConfigurationKey] = SigningKey,
+            ["Runtime:Webhooks:0:Name"] = "unreachable",
+            ["Runtime:Webhooks:0:Namespace"] = SubscribedNamespace,
+            ["Runtime:Webhooks:0:Url"] = "http://127.0.0.1:1/",
+        };
+
+        // SiloFactory is the host; WithWebHostBuilder adds the test-only sources to it. The root
+        // factory is never started itself, so only the derived one needs stopping.
+        _factory = new SiloFactory(_database.ConnectionString, settings).WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+        {
+            services.AddEventSource(TestEventSources.Subscribed);
+            services.AddEventSource(TestEventSources.Unsubscribed);
+        }));
+        using var client = _factory.CreateClient();
+        _started = true;
+        (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK, "the silo must be serving before the tests start");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            // As SiloFactory.DisposeAsync does: stop the silo while the application's services are
+            // alive. A host that failed to start has no services to stop; its start error is the report.
+            if (_started)
+            {
+                await _factory.Services.GetRequiredService<SiloRuntime>().StopAsync();
+            }
+
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client without a token.</summary>
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    /// <summary>A client whose requests carry a token with <paramref name="role"/>.</summary>
+    public HttpClient As(string role) => WithToken(DevTokens.Create(Services, role, $"test-{role}"));
+
+    public HttpClient WithToken(string token)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Stream rows of a message id (one per subscriber); read-only, for assertions.</summary>
+    public async Task<long> StreamRowsAsync(string messageId, string streamNamespace = SubscribedNamespace)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from rt_stream_message where namespace = $1 and message_id = $2", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = streamNamespace });
+        command.Parameters.Add(new NpgsqlParameter { Value = messageId });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The stream row of a message id: its key and payload.</summary>
+    public async Task<(string Key, JsonElement Payload)> StreamMessageAsync(string messageId, string streamNamespace = SubscribedNamespace)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select stream_key, payload::text from rt_stream_message where namespace = $1 and message_id = $2 limit 1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = streamNamespace });
+        command.Parameters.Add(new NpgsqlParameter { Value = messageId });
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).Should().BeTrue($"message {messageId} should be in stream {streamNamespace}");
+        using var payload = JsonDocument.Parse(reader.GetString(1));
+        return (reader.GetString(0), payload.RootElement.Clone());
+    }
+}
