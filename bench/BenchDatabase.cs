@@ -34,7 +34,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 
         var name = $"bench_{Guid.NewGuid():N}";
         await ExecuteAsync(serverConnection, $"create database \"{name}\"");
-        var connection = new NpgsqlConnectionStringBuilder(serverConnection) { Database = name, MaxPoolSize = 200 }.ConnectionString;
+        var connection = new NpgsqlConnectionStringBuilder(serverConnection) { Database = name, MaxPoolSize = 200, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
         return new BenchDatabase(server, serverConnection, connection);
     }
 

@@ -19,7 +19,7 @@ public static class IngestScenario
 
         var raw = await MeasureRawInsertsAsync(events, workers);
         var reference = await MeasureReferenceAsync(events, keys, workers);
-        var grains = await MeasureGrainsAsync(events, keys);
+        var grains = await MeasureGrainsAsync(events, keys, args.Int("concurrency", OrleansSync.Runtime.Hosting.RuntimeOptions.StreamDeliveryConcurrencyDefault));
 
         BenchTable.Print("events/s, end to end (higher is better)", ["design", "events/s", "seconds", "out-of-order effects"],
         [
@@ -129,10 +129,10 @@ public static class IngestScenario
         }
     }
 
-    private static async Task<Result> MeasureGrainsAsync(int events, int keys)
+    private static async Task<Result> MeasureGrainsAsync(int events, int keys, int concurrency)
     {
         await using var database = await BenchDatabase.CreateAsync();
-        await using var silo = await BenchSilo.StartAsync(database.ConnectionString);
+        await using var silo = await BenchSilo.StartAsync(database.ConnectionString, options => options.StreamDeliveryConcurrency = concurrency);
         var producer = silo.Runtime.StreamProducer;
 
         var watch = Stopwatch.StartNew();

@@ -62,7 +62,7 @@ public sealed class SiloRuntime : IAsyncDisposable
         Directory = new PartitionDirectory(dataSource, time);
         RemoteInvoker = new RemoteGrainInvoker(this, Directory, httpClients);
         var subscribers = new StreamSubscribers(types, options);
-        Streams = new StreamQueue(dataSource, subscribers, () => PartitionCount, loggerFactory.CreateLogger<StreamQueue>());
+        Streams = new StreamQueue(dataSource, subscribers, () => PartitionCount, partition => Owned.TryGetEpoch(partition, out _), loggerFactory.CreateLogger<StreamQueue>());
         DeadLetters = new DeadLetters(dataSource, Streams, loggerFactory.CreateLogger<DeadLetters>());
         Webhooks = new WebhookSender(httpClients, options);
         Reminders = new ReminderService(this);

@@ -27,6 +27,9 @@ public sealed class RuntimeOptions
 
     public static readonly TimeSpan StreamPollIntervalDefault = TimeSpan.FromSeconds(1);
 
+    /// <summary>Enough to keep PostgreSQL busy on a small machine without queueing on the connection pool (100 by default).</summary>
+    public const int StreamDeliveryConcurrencyDefault = 48;
+
     /// <summary>Five attempts with the default backoff span about 15 s before a message becomes a dead letter.</summary>
     public const int StreamMaxAttemptsDefault = 5;
 
@@ -71,6 +74,13 @@ public sealed class RuntimeOptions
     /// <summary>How many stream keys of one partition are delivered at once.</summary>
     [Range(1, 1024)]
     public int StreamKeyParallelism { get; set; } = 32;
+
+    /// <summary>
+    /// How many stream deliveries run at once on a silo, over all its partitions. Each holds a
+    /// database connection for its unit of work, so this also bounds the silo's pool use.
+    /// </summary>
+    [Range(1, 4096)]
+    public int StreamDeliveryConcurrency { get; set; } = StreamDeliveryConcurrencyDefault;
 
     [Range(1, 1000)]
     public int StreamMaxAttempts { get; set; } = StreamMaxAttemptsDefault;
@@ -119,6 +129,7 @@ public sealed class RuntimeOptions
         Check(ReminderPollInterval > TimeSpan.Zero && StreamPollInterval > TimeSpan.Zero, "Runtime poll intervals must be positive.");
         Check(StreamBatchSize is >= 1 and <= 10_000, "Runtime:StreamBatchSize must be between 1 and 10000.");
         Check(StreamKeyParallelism is >= 1 and <= 1024, "Runtime:StreamKeyParallelism must be between 1 and 1024.");
+        Check(StreamDeliveryConcurrency is >= 1 and <= 4096, "Runtime:StreamDeliveryConcurrency must be between 1 and 4096.");
         Check(StreamMaxAttempts is >= 1 and <= 1000, "Runtime:StreamMaxAttempts must be between 1 and 1000.");
         Check(StreamRetryBackoff > TimeSpan.Zero && StreamRetryBackoffMax >= StreamRetryBackoff, "Runtime:StreamRetryBackoff must be positive and not above StreamRetryBackoffMax.");
         Check(StreamRetention > TimeSpan.Zero, "Runtime:StreamRetention must be positive.");

@@ -24,7 +24,7 @@ returning l.partition, l.epoch;
 -- silo takes them at once, whatever its share; balance is restored once the dead silo is declared dead.
 with candidates as (
     select partition from rt_lease
-    where owner is not null and owner <> $1 and expires_at < now()
+    where owner is not null and expires_at < now()
     order by partition
     for update skip locked
 )

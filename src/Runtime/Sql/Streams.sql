@@ -1,7 +1,9 @@
--- name: AppendMessage
+-- name: AppendMessages
+-- One row per (message, subscriber), all in one statement; a message id seen before is ignored.
 insert into rt_stream_message (partition, namespace, stream_key, subscriber, message_id, payload)
-select unnest($1::int[]), $2, $3, unnest($4::text[]), $5, $6::jsonb
-on conflict (subscriber, namespace, message_id) do nothing;
+select * from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+on conflict (subscriber, namespace, message_id) do nothing
+returning namespace, message_id;
 
 -- name: FetchPending
 -- Pending messages of a partition in id order, leaving out every key whose head is waiting out a

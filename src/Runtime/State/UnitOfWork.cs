@@ -5,9 +5,10 @@ using OrleansSync.Runtime.Streams;
 namespace OrleansSync.Runtime.State;
 
 /// <summary>
-/// A grain's fenced transaction. On commit, in the same transaction: the events published to
-/// streams (the outbox) and, when the turn is a stream delivery, the message's checkpoint: so a
-/// delivered message's effect commits exactly once, and a redelivery finds it done and rolls back.
+/// A grain's fenced transaction. On commit, in the same transaction and one round trip: the lease
+/// check (fencing), the events published to streams (the outbox) and, when the turn is a stream
+/// delivery, the message's checkpoint: so a delivered message's effect commits exactly once, and
+/// a redelivery finds it done and rolls back.
 /// </summary>
 internal sealed class UnitOfWork : IUnitOfWork
 {
@@ -36,7 +37,6 @@ internal sealed class UnitOfWork : IUnitOfWork
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await context.Services.Fence.CheckAsync(connection, transaction, context.Partition, context.Epoch, cancellationToken);
             return new UnitOfWork(context, connection, transaction, checkpoint is { Consumed: false } ? checkpoint : null);
         }
         catch
@@ -58,14 +58,40 @@ internal sealed class UnitOfWork : IUnitOfWork
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
-        var partitions = await _context.Services.Streams.AppendAsync(Connection, Transaction, _published, cancellationToken);
+        var services = _context.Services;
+        await using var batch = new NpgsqlBatch(Connection, Transaction);
+        batch.BatchCommands.Add(services.Fence.Command(_context.Partition));
+        var append = _published.Count > 0 ? services.Streams.Prepare(_published) : null;
+        if (append is not null)
+        {
+            batch.BatchCommands.Add(append.Insert);
+            if (append.Notify is not null)
+            {
+                batch.BatchCommands.Add(append.Notify);
+            }
+        }
+
+        NpgsqlBatchCommand? checkpoint = null;
         if (_checkpoint is not null)
         {
-            await using var mark = CreateCommand(RuntimeSql.Streams("MarkProcessed")).With(_checkpoint.MessageRowId);
-            if (await mark.ExecuteNonQueryAsync(cancellationToken) == 0)
+            checkpoint = new NpgsqlBatchCommand(RuntimeSql.Streams("MarkProcessed")) { Parameters = { new NpgsqlParameter { Value = _checkpoint.MessageRowId } } };
+            batch.BatchCommands.Add(checkpoint);
+        }
+
+        long? held;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            held = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : null;
+            while (await reader.NextResultAsync(cancellationToken))
             {
-                throw new DuplicateDeliveryException(_checkpoint.MessageRowId);
+                // Drain: the remaining commands' row counts are known once their results are read.
             }
+        }
+
+        services.Fence.Verify(_context.Partition, _context.Epoch, held);
+        if (checkpoint is { RecordsAffected: 0 })
+        {
+            throw new DuplicateDeliveryException(_checkpoint!.MessageRowId);
         }
 
         await Transaction.CommitAsync(cancellationToken);
@@ -80,7 +106,10 @@ internal sealed class UnitOfWork : IUnitOfWork
             apply(version);
         }
 
-        _context.Services.Streams.Signal(partitions);
+        if (append is not null)
+        {
+            services.Streams.Signal(append.Partitions);
+        }
         await DisposeAsync();
     }
 

@@ -9,7 +9,7 @@ namespace OrleansSync.Runtime.Streams;
 /// after another, and a failure stops that key until its retry is due. Because the queue is a
 /// state per row rather than a cursor, a message committed late with a lower id is still found.
 /// </summary>
-internal sealed class PullingAgent(int partition, long epoch, SiloRuntime runtime)
+internal sealed class PullingAgent(int partition, long epoch, SiloRuntime runtime, SemaphoreSlim deliveries)
 {
     private const int MaxErrorLength = 4000;
     private static readonly GrainMethod OnNext = GrainMethod.For(typeof(IStreamSubscriber).GetMethod(nameof(IStreamSubscriber.OnNextAsync))!);
@@ -60,13 +60,21 @@ internal sealed class PullingAgent(int partition, long epoch, SiloRuntime runtim
                 var keys = batch.GroupBy(m => (m.Subscriber, m.Namespace, m.Key));
                 await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = options.StreamKeyParallelism }, async (key, _) =>
                 {
-                    foreach (var message in key)
+                    await deliveries.WaitAsync();
+                    try
                     {
-                        // Once stopping, leave the rest pending for the partition's next owner.
-                        if (_stopping.IsCancellationRequested || !await DeliverAsync(message, processed))
+                        foreach (var message in key)
                         {
-                            break;
+                            // Once stopping, leave the rest pending for the partition's next owner.
+                            if (_stopping.IsCancellationRequested || !await DeliverAsync(message, processed))
+                            {
+                                break;
+                            }
                         }
+                    }
+                    finally
+                    {
+                        deliveries.Release();
                     }
                 });
 

@@ -8,9 +8,13 @@ internal sealed class StreamAgents
     private readonly ConcurrentDictionary<int, PullingAgent> _agents = new();
     private readonly SiloRuntime _runtime;
 
+    /// <summary>Shared by every agent of the silo: see <see cref="Hosting.RuntimeOptions.StreamDeliveryConcurrency"/>.</summary>
+    public SemaphoreSlim Deliveries { get; }
+
     public StreamAgents(SiloRuntime runtime, OwnedPartitions owned, StreamQueue queue)
     {
         _runtime = runtime;
+        Deliveries = new SemaphoreSlim(runtime.Options.StreamDeliveryConcurrency);
         owned.Acquired += OnAcquired;
         owned.Lost += OnLostAsync;
         queue.Appended += partition =>
@@ -35,7 +39,7 @@ internal sealed class StreamAgents
 
     private void OnAcquired(int partition, long epoch)
     {
-        var agent = new PullingAgent(partition, epoch, _runtime);
+        var agent = new PullingAgent(partition, epoch, _runtime, Deliveries);
         if (_agents.TryAdd(partition, agent))
         {
             agent.Start();

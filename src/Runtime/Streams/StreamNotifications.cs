@@ -16,13 +16,13 @@ internal sealed class StreamNotifications(SiloRuntime runtime)
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
 
-    /// <summary>Adds the notification to the caller's transaction.</summary>
-    public static async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<int> partitions, CancellationToken cancellationToken)
+    /// <summary>The notification for the caller's transaction: PostgreSQL delivers it at commit, and only then.</summary>
+    public static NpgsqlBatchCommand Command(IReadOnlyCollection<int> partitions)
     {
-        await using var command = new NpgsqlCommand("select pg_notify($1, $2)", connection, transaction);
+        var command = new NpgsqlBatchCommand("select pg_notify($1, $2)");
         command.Parameters.Add(new NpgsqlParameter { Value = Channel });
         command.Parameters.Add(new NpgsqlParameter { Value = string.Join(',', partitions) });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     public void Start() => _loop = Task.Run(ListenAsync);
