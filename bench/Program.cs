@@ -5,6 +5,9 @@ var args_ = BenchArgs.Parse(args);
 Func<BenchArgs, Task>? scenario = args_.Scenario switch
 {
     "ingest" => IngestScenario.RunAsync,
+    "latency" => LatencyScenario.RunAsync,
+    "activations" => ActivationsScenario.RunAsync,
+    "failover" => FailoverScenario.RunAsync,
     _ => null,
 };
 
