@@ -87,11 +87,32 @@ ensure_postgres() {
     "apt-get install -y --reinstall postgresql"
 }
 
-# ---------------------------------------------------------------------------------------------
-# ensure_browser: PLACEHOLDER, intentionally a no-op for now.
-# The browser (Chromium) for the UI tests is added here later by its owner; test.sh already
-# calls this function, so only its body needs to change.
-# ---------------------------------------------------------------------------------------------
+# Debian's Chromium for the dashboard's browser tests (tests/Dashboard.Tests). Playwright drives it
+# at /usr/bin/chromium and never downloads a browser of its own: its download hosts are not
+# reachable from here, and a browser build from outside the distribution would not get its
+# security updates.
 ensure_browser() {
-  :
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  if [[ -x /usr/bin/chromium ]]; then
+    return 0
+  fi
+
+  if ! is_root; then
+    prerequisite_missing "Chromium (/usr/bin/chromium), which the dashboard's browser tests drive, is not installed." \
+      "sudo apt-get update && sudo apt-get install -y chromium"
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    prerequisite_missing "Chromium, which the dashboard's browser tests drive, is not installed and this is not a Debian-like system." \
+      "your distribution's chromium package, installed as /usr/bin/chromium"
+  fi
+
+  echo "Installing Chromium for the dashboard's browser tests (apt-get install chromium)..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  # A font is named explicitly: Chromium only recommends one, and without any the screenshots
+  # show boxes instead of text.
+  apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+
+  [[ -x /usr/bin/chromium ]] || prerequisite_missing "apt-get installed chromium but /usr/bin/chromium is missing." \
+    "apt-get install -y --reinstall chromium"
 }

@@ -1,7 +1,7 @@
 namespace OrleansSync.Bench.Grains;
 
 /// <summary>Receives the entity grains' outbox events, so they are delivered as in production (the reference design's outbox is never delivered: that favours it).</summary>
-[ImplicitStreamSubscription(EntityGrain.OutboxNamespace)]
+[ImplicitStreamSubscription(EntityWrites.OutboxNamespace)]
 public sealed class OutboxSinkGrain : Grain, IStreamSubscriber
 {
     Task IStreamSubscriber.OnNextAsync(StreamEvent message) => Task.CompletedTask;

@@ -19,16 +19,19 @@ public static class IngestScenario
 
         var raw = await MeasureRawInsertsAsync(events, workers);
         var reference = await MeasureReferenceAsync(events, keys, workers);
-        var grains = await MeasureGrainsAsync(events, keys, args.Int("concurrency", OrleansSync.Runtime.Hosting.RuntimeOptions.StreamDeliveryConcurrencyDefault));
+        var concurrency = args.Int("concurrency", OrleansSync.Runtime.Hosting.RuntimeOptions.StreamDeliveryConcurrencyDefault);
+        var grains = await MeasureGrainsAsync(EntityGrain.Namespace, events, keys, concurrency);
+        var batching = await MeasureGrainsAsync(BatchingEntityGrain.Namespace, events, keys, concurrency);
 
         BenchTable.Print("events/s, end to end (higher is better)", ["design", "events/s", "seconds", "out-of-order effects"],
         [
             ["raw single-row inserts", BenchTable.Number(raw.PerSecond), BenchTable.Number(raw.Seconds, "N1"), "-"],
             ["reference: SKIP LOCKED worker pool", BenchTable.Number(reference.PerSecond), BenchTable.Number(reference.Seconds, "N1"), BenchTable.Number(reference.OutOfOrder)],
-            ["grains: stream -> grain -> fenced unit of work", BenchTable.Number(grains.PerSecond), BenchTable.Number(grains.Seconds, "N1"), BenchTable.Number(grains.OutOfOrder)],
+            ["grains: one unit of work per event", BenchTable.Number(grains.PerSecond), BenchTable.Number(grains.Seconds, "N1"), BenchTable.Number(grains.OutOfOrder)],
+            ["grains: a key's backlog per unit of work", BenchTable.Number(batching.PerSecond), BenchTable.Number(batching.Seconds, "N1"), BenchTable.Number(batching.OutOfOrder)],
         ]);
-        Console.WriteLine($"grains / reference: {grains.PerSecond / reference.PerSecond:0.00}x; grains / raw inserts: {grains.PerSecond / raw.PerSecond:0.00}x");
-        Console.WriteLine($"ratio: {grains.PerSecond / reference.PerSecond:0.00}");
+        Console.WriteLine($"per event: grains / reference {grains.PerSecond / reference.PerSecond:0.00}x; batched: grains / reference {batching.PerSecond / reference.PerSecond:0.00}x; grains / raw inserts {grains.PerSecond / raw.PerSecond:0.00}x");
+        Console.WriteLine($"ratio: {batching.PerSecond / reference.PerSecond:0.00}");
     }
 
     private static async Task<Result> MeasureRawInsertsAsync(int rows, int connections)
@@ -120,16 +123,16 @@ public static class IngestScenario
             }
 
             await using var batch = new NpgsqlBatch(connection, transaction);
-            batch.BatchCommands.Add(Command("insert into bench_entity (entity_key, last_sequence, updated_at) values ($1, $2, now()) on conflict (entity_key) do update set last_sequence = excluded.last_sequence, updated_at = now()", key, sequence));
-            batch.BatchCommands.Add(Command("insert into bench_history (entity_key, sequence, appended_at) values ($1, $2, $3)", key, sequence, appendedAt));
-            batch.BatchCommands.Add(Command("insert into bench_outbox (entity_key, sequence) values ($1, $2)", key, sequence));
-            batch.BatchCommands.Add(Command("update bench_inbox set processed = true where id = $1", id));
+            batch.BatchCommands.Add(EntityWrites.Command("insert into bench_entity (entity_key, last_sequence, updated_at) values ($1, $2, now()) on conflict (entity_key) do update set last_sequence = excluded.last_sequence, updated_at = now()", key, sequence));
+            batch.BatchCommands.Add(EntityWrites.Command("insert into bench_history (entity_key, sequence, appended_at) values ($1, $2, $3)", key, sequence, appendedAt));
+            batch.BatchCommands.Add(EntityWrites.Command("insert into bench_outbox (entity_key, sequence) values ($1, $2)", key, sequence));
+            batch.BatchCommands.Add(EntityWrites.Command("update bench_inbox set processed = true where id = $1", id));
             await batch.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
         }
     }
 
-    private static async Task<Result> MeasureGrainsAsync(int events, int keys, int concurrency)
+    private static async Task<Result> MeasureGrainsAsync(string streamNamespace, int events, int keys, int concurrency)
     {
         await using var database = await BenchDatabase.CreateAsync();
         await using var silo = await BenchSilo.StartAsync(database.ConnectionString, options => options.StreamDeliveryConcurrency = concurrency);
@@ -138,7 +141,7 @@ public static class IngestScenario
         var watch = Stopwatch.StartNew();
         foreach (var chunk in Sequence(events, keys).Chunk(500))
         {
-            await producer.AppendBatchAsync([.. chunk.Select(e => new StreamAppend(EntityGrain.Namespace, e.Key, $"{e.Key}-{e.Sequence}", Json(new BenchEvent(e.Sequence, DateTimeOffset.UtcNow))))]);
+            await producer.AppendBatchAsync([.. chunk.Select(e => new StreamAppend(streamNamespace, e.Key, $"{e.Key}-{e.Sequence}", Json(new BenchEvent(e.Sequence, DateTimeOffset.UtcNow))))]);
         }
 
         await WaitForAsync(database, "select count(*) from bench_history", events, TimeSpan.FromMinutes(5));
@@ -170,17 +173,6 @@ public static class IngestScenario
     }
 
     internal static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, RuntimeJson.Options);
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
-    }
 
     private sealed record Result(int Events, double Seconds, long OutOfOrder)
     {

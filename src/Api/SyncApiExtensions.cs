@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OrleansSync.Api.AccountingPoints;
+using OrleansSync.Api.Dashboard;
 using OrleansSync.Api.DeadLetters;
 using OrleansSync.Api.Http;
 using OrleansSync.Api.Incentives;
@@ -67,6 +68,7 @@ public static class SyncApiExtensions
         app.MapDeadLettersApi();
         app.MapIncentivesApi();
         app.MapAccountingPointsApi();
+        app.MapDashboardApi();
         return app;
     }
 }

@@ -78,6 +78,9 @@ public sealed class GrainTypeRegistry
         ? type
         : throw new InvalidOperationException($"Unknown grain type '{typeName}'.");
 
+    /// <summary>True when the grain type takes consecutive messages of a key in one turn (<see cref="IStreamBatchSubscriber"/>).</summary>
+    public bool TakesBatches(string typeName) => _classes.TryGetValue(typeName, out var type) && typeof(IStreamBatchSubscriber).IsAssignableFrom(type);
+
     public IReadOnlyList<string> SubscribersOf(string streamNamespace) =>
         _subscribers.TryGetValue(streamNamespace, out var list) ? list : [];
 

@@ -14,7 +14,7 @@ internal sealed class GrainMethodDirectory
 
     public GrainMethodDirectory(GrainTypeRegistry types)
     {
-        foreach (var grainInterface in types.Interfaces.Append(typeof(IRemindable)).Append(typeof(IStreamSubscriber)))
+        foreach (var grainInterface in types.Interfaces.Append(typeof(IRemindable)).Append(typeof(IStreamSubscriber)).Append(typeof(IStreamBatchSubscriber)))
         {
             foreach (var method in grainInterface.GetMethods().Concat(grainInterface.GetInterfaces().SelectMany(i => i.GetMethods())))
             {

@@ -18,10 +18,6 @@ where m.partition = $1 and m.state = 'pending'
 order by m.id
 limit $2;
 
--- name: MarkProcessed
-update rt_stream_message set state = 'processed', finished_at = now(), attempts = attempts + 1, last_error = null
-where id = $1 and state = 'pending';
-
 -- name: MarkProcessedBatch
 update rt_stream_message set state = 'processed', finished_at = now(), attempts = attempts + 1, last_error = null
 where id = any($1) and state = 'pending';

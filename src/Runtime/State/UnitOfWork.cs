@@ -74,7 +74,7 @@ internal sealed class UnitOfWork : IUnitOfWork
         NpgsqlBatchCommand? checkpoint = null;
         if (_checkpoint is not null)
         {
-            checkpoint = new NpgsqlBatchCommand(RuntimeSql.Streams("MarkProcessed")) { Parameters = { new NpgsqlParameter { Value = _checkpoint.MessageRowId } } };
+            checkpoint = new NpgsqlBatchCommand(RuntimeSql.Streams("MarkProcessedBatch")) { Parameters = { new NpgsqlParameter { Value = _checkpoint.MessageRowIds.ToArray() } } };
             batch.BatchCommands.Add(checkpoint);
         }
 
@@ -89,9 +89,9 @@ internal sealed class UnitOfWork : IUnitOfWork
         }
 
         services.Fence.Verify(_context.Partition, _context.Epoch, held);
-        if (checkpoint is { RecordsAffected: 0 })
+        if (checkpoint is not null && checkpoint.RecordsAffected != _checkpoint!.MessageRowIds.Count)
         {
-            throw new DuplicateDeliveryException(_checkpoint!.MessageRowId);
+            throw new DuplicateDeliveryException(_checkpoint.MessageRowIds);
         }
 
         await Transaction.CommitAsync(cancellationToken);

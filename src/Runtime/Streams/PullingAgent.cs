@@ -12,7 +12,9 @@ namespace OrleansSync.Runtime.Streams;
 internal sealed class PullingAgent(int partition, long epoch, SiloRuntime runtime, SemaphoreSlim deliveries)
 {
     private const int MaxErrorLength = 4000;
+    private const int MaxMessagesPerTurn = 100;
     private static readonly GrainMethod OnNext = GrainMethod.For(typeof(IStreamSubscriber).GetMethod(nameof(IStreamSubscriber.OnNextAsync))!);
+    private static readonly GrainMethod OnNextBatch = GrainMethod.For(typeof(IStreamBatchSubscriber).GetMethod(nameof(IStreamBatchSubscriber.OnNextBatchAsync))!);
 
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -63,7 +65,13 @@ internal sealed class PullingAgent(int partition, long epoch, SiloRuntime runtim
                     await deliveries.WaitAsync();
                     try
                     {
-                        foreach (var message in key)
+                        var messages = key.ToList();
+                        if (messages.Count > 1 && runtime.Types.TakesBatches(key.Key.Subscriber) && await DeliverBatchesAsync(messages, processed))
+                        {
+                            return;
+                        }
+
+                        foreach (var message in messages)
                         {
                             // Once stopping, leave the rest pending for the partition's next owner.
                             if (_stopping.IsCancellationRequested || !await DeliverAsync(message, processed))
@@ -103,9 +111,58 @@ internal sealed class PullingAgent(int partition, long epoch, SiloRuntime runtim
         }
     }
 
+    /// <summary>
+    /// Delivers a key's messages in turns of up to <see cref="MaxMessagesPerTurn"/>. Returns false
+    /// if a turn failed (its unit of work rolled back): the caller then delivers that turn's and the
+    /// later messages one at a time, so retries and dead letters stay per message.
+    /// </summary>
+    private async Task<bool> DeliverBatchesAsync(List<PendingMessage> messages, ConcurrentBag<long> processed)
+    {
+        for (var start = 0; start < messages.Count; start += MaxMessagesPerTurn)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                return true;
+            }
+
+            var turn = messages.GetRange(start, Math.Min(MaxMessagesPerTurn, messages.Count - start));
+            var checkpoint = new StreamCheckpoint([.. turn.Select(m => m.Id)]);
+            var first = turn[0];
+            try
+            {
+                await runtime.Router.InvokeAsync(new GrainId(first.Subscriber, first.Key), OnNextBatch, [turn.Select(ToEvent).ToList()], checkpoint);
+            }
+            catch (Exception exception) when (exception is not LeaseLostException)
+            {
+                runtime.Logger.LogDebug(exception, "{GrainType} {GrainKey}: a batch of {Count} failed; delivering them one at a time", first.Subscriber, first.Key, turn.Count);
+                messages.RemoveRange(0, start);
+                return false;
+            }
+
+            if (!checkpoint.Consumed)
+            {
+                // The turn wrote nothing durable: the agent records the messages as processed.
+                foreach (var message in turn)
+                {
+                    processed.Add(message.Id);
+                }
+            }
+
+            foreach (var message in turn)
+            {
+                runtime.Metrics.StreamDelivered(message.Namespace);
+            }
+        }
+
+        return true;
+    }
+
+    private static StreamEvent ToEvent(PendingMessage message) =>
+        new(message.Namespace, message.Key, message.MessageId, message.PayloadJson, message.AppendedAt, message.Attempts + 1);
+
     private async Task<bool> DeliverAsync(PendingMessage message, ConcurrentBag<long> processed)
     {
-        var streamEvent = new StreamEvent(message.Namespace, message.Key, message.MessageId, message.PayloadJson, message.AppendedAt, message.Attempts + 1);
+        var streamEvent = ToEvent(message);
         try
         {
             if (message.Subscriber.StartsWith(StreamSubscribers.WebhookPrefix, StringComparison.Ordinal))
@@ -115,7 +172,7 @@ internal sealed class PullingAgent(int partition, long epoch, SiloRuntime runtim
             }
             else
             {
-                var checkpoint = new StreamCheckpoint(message.Id);
+                var checkpoint = new StreamCheckpoint([message.Id]);
                 await runtime.Router.InvokeAsync(new GrainId(message.Subscriber, message.Key), OnNext, [streamEvent], checkpoint);
                 if (!checkpoint.Consumed)
                 {

@@ -1,9 +1,9 @@
 namespace OrleansSync.Runtime.Streams;
 
-/// <summary>The stream row being delivered in this turn; the turn's unit of work marks it processed in its own transaction.</summary>
-internal sealed class StreamCheckpoint(long messageRowId)
+/// <summary>The stream rows being delivered in this turn; the turn's unit of work marks them processed in its own transaction.</summary>
+internal sealed class StreamCheckpoint(IReadOnlyList<long> messageRowIds)
 {
-    public long MessageRowId { get; } = messageRowId;
+    public IReadOnlyList<long> MessageRowIds { get; } = messageRowIds;
 
     public bool Consumed { get; set; }
 }

@@ -132,7 +132,7 @@ public sealed class StreamDeliveryTests : SiloTestBase
         // What a racing agent would do after a partition moved: deliver the same row again.
         var onNext = Calls.GrainMethod.For(typeof(IStreamSubscriber).GetMethod(nameof(IStreamSubscriber.OnNextAsync))!);
         var again = new StreamEvent(RecorderGrain.Namespace, "redeliver", "once", Json(new TestMessage(2)), DateTimeOffset.UtcNow, 1);
-        var act = () => Silo.Runtime.Router.InvokeAsync(new GrainId(nameof(RecorderGrain), "redeliver"), onNext, [again], new OrleansSync.Runtime.Streams.StreamCheckpoint(rowId));
+        var act = () => Silo.Runtime.Router.InvokeAsync(new GrainId(nameof(RecorderGrain), "redeliver"), onNext, [again], new OrleansSync.Runtime.Streams.StreamCheckpoint([rowId]));
 
         await act.Should().ThrowAsync<OrleansSync.Runtime.Streams.DuplicateDeliveryException>();
         (await ScalarAsync("select count(*) from test_received where message_id = 'once'")).Should().Be(1, "the effect committed exactly once");

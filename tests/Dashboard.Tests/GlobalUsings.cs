@@ -1,0 +1,10 @@
+global using System.Net;
+global using System.Net.Http.Headers;
+global using System.Text;
+global using System.Text.Json;
+global using FluentAssertions;
+global using OrleansSync.Api.Dashboard;
+global using OrleansSync.Api.Security;
+global using OrleansSync.Runtime;
+global using OrleansSync.Testing;
+global using Xunit;
