@@ -11,6 +11,7 @@ source scripts/ensure-prerequisites.sh
 ensure_dotnet
 ensure_postgres
 ensure_browser
+validate_compose
 
 results=TestResults
 rm -rf "$results"

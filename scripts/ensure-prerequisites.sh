@@ -116,3 +116,25 @@ ensure_browser() {
   [[ -x /usr/bin/chromium ]] || prerequisite_missing "apt-get installed chromium but /usr/bin/chromium is missing." \
     "apt-get install -y --reinstall chromium"
 }
+
+# docker-compose.yml is for users with Docker; no Docker engine runs here, but the compose client
+# validates the file without one. Debian ships the compose client as the docker-compose package.
+validate_compose() {
+  if docker compose version >/dev/null 2>&1; then
+    docker compose -f docker-compose.yml config -q
+    return
+  fi
+
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    if ! is_root || ! command -v apt-get >/dev/null 2>&1; then
+      echo "docker-compose.yml not validated: no compose client (install one with: sudo apt-get install -y docker-compose)" >&2
+      return 0
+    fi
+
+    echo "Installing the compose client to validate docker-compose.yml (apt-get install docker-compose)..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends docker-compose >/dev/null
+  fi
+
+  docker-compose -f docker-compose.yml config -q
+  echo "docker-compose.yml is valid" >&2
+}
