@@ -132,6 +132,7 @@ validate_compose() {
     fi
 
     echo "Installing the compose client to validate docker-compose.yml (apt-get install docker-compose)..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends docker-compose >/dev/null
   fi
 
