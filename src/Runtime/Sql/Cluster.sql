@@ -22,12 +22,6 @@ update rt_silo set status = $2, heartbeat_at = now() where silo_id = $1;
 -- name: DeclareDeadSilos
 update rt_silo set status = 'dead' where status <> 'dead' and heartbeat_at < now() - $1;
 
--- name: ListSilos
-select silo_id, address, host_name, started_at, heartbeat_at, status,
-       (select count(*) from rt_lease l where l.owner = s.silo_id and l.expires_at > now()) as partitions
-from rt_silo s where status <> 'dead' or heartbeat_at > now() - interval '1 hour'
-order by started_at;
-
 -- name: UpsertSiloStats
 insert into rt_silo_stats (silo_id, data) values ($1, $2::jsonb)
 on conflict (silo_id) do update set data = excluded.data, updated_at = now();

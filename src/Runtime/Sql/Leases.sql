@@ -40,9 +40,6 @@ update rt_lease set owner = null, expires_at = '-infinity' where partition = $1 
 -- name: ReleaseAllLeases
 update rt_lease set owner = null, expires_at = '-infinity' where owner = $1;
 
--- name: FreeOrExpiredCount
-select count(*) from rt_lease where owner is null or expires_at < now();
-
 -- name: FenceCheck
 -- Holding the lease row FOR SHARE until commit blocks any acquisition (which updates the row)
 -- while this transaction is open, so a commit that passed this check cannot race a takeover.

@@ -29,14 +29,6 @@ internal sealed class StreamAgents
     /// <summary>For a crash in tests: agents stop without handing anything back.</summary>
     public Task StopAllAsync() => Task.WhenAll(_agents.Values.Select(agent => agent.StopAsync()));
 
-    public void WakeAll()
-    {
-        foreach (var agent in _agents.Values)
-        {
-            agent.Wake();
-        }
-    }
-
     private void OnAcquired(int partition, long epoch)
     {
         var agent = new PullingAgent(partition, epoch, _runtime, Deliveries);
