@@ -21,4 +21,10 @@ public sealed class DatahubAdapterSimulator
     public AccountingPointStore Store { get; }
 
     public FaultInjector Faults { get; }
+
+    /// <summary>Contract requests per point, in flight and overall (overlap assertions).</summary>
+    public AccountingPointRequestLog Requests { get; } = new();
+
+    /// <summary>Failures injected for single points.</summary>
+    public AccountingPointFailures PointFailures { get; } = new();
 }

@@ -41,6 +41,7 @@ public static class DatahubAdapterSimulatorExtensions
 
         var api = root.MapGroup(string.Empty)
             .WithSimulatorErrors(hmppsShape: false)
+            .WithRequestLog(simulator.Requests)
             .WithBearerToken(() => simulator.Options.ApiKey)
             .WithFaultInjection(simulator.Faults);
         DatahubEndpoints.MapContract(api, simulator);
@@ -49,5 +50,20 @@ public static class DatahubAdapterSimulatorExtensions
         DatahubEndpoints.MapAdmin(admin, simulator);
         admin.MapFaultAdmin(simulator.Faults);
         return app;
+    }
+
+    /// <summary>Outermost on the contract group, so a request counts as in flight through injected latency too.</summary>
+    private static TBuilder WithRequestLog<TBuilder>(this TBuilder builder, AccountingPointRequestLog log)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var gsrn = context.HttpContext.Request.RouteValues["gsrn"] as string ?? string.Empty;
+            using (log.Begin(gsrn))
+            {
+                return await next(context);
+            }
+        });
+        return builder;
     }
 }

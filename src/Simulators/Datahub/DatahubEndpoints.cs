@@ -20,6 +20,11 @@ internal static class DatahubEndpoints
                 ?? throw SimulatorException.BadRequest("valid_from is required (RFC 3339 date-time).");
             var validTo = ParseQueryDateTime(request, "valid_to");
 
+            if (simulator.PointFailures.StatusFor(gsrn) is { } failure)
+            {
+                return SimulatorProblems.Problem(failure, "Simulated failure", $"Failure injected for accounting point {gsrn}.", SimulatorProblems.SimulatedFailureType);
+            }
+
             var point = simulator.Store.Find(gsrn)
                 ?? throw SimulatorException.NotFound($"Accounting point {gsrn} not found.");
             var filtered = point with
@@ -77,6 +82,34 @@ internal static class DatahubEndpoints
         });
 
         admin.MapPost("/fixtures/{name}", (string name) => Results.Json(store.RegisterFixture(name), DatahubJson.Options));
+
+        admin.MapPut("/accounting_points/{gsrn}/failure", async (string gsrn, HttpRequest request) =>
+        {
+            var body = request.ContentLength is > 0
+                ? await SimulatorJson.ReadBodyAsync<PointFailureRequest>(request, DatahubJson.Options)
+                : new PointFailureRequest(null);
+            var status = body.Status ?? StatusCodes.Status503ServiceUnavailable;
+            if (status is < 400 or > 599)
+            {
+                throw SimulatorException.BadRequest("status must be between 400 and 599.");
+            }
+
+            simulator.PointFailures.Fail(gsrn, status);
+            return Results.NoContent();
+        });
+
+        admin.MapDelete("/accounting_points/{gsrn}/failure", (string gsrn) =>
+            simulator.PointFailures.Clear(gsrn) ? Results.NoContent() : throw SimulatorException.NotFound($"No failure is injected for {gsrn}."));
+
+        admin.MapGet("/requests", () => Results.Json(simulator.Requests.Snapshot(), DatahubJson.Options));
+
+        admin.MapGet("/requests/{gsrn}", (string gsrn) => Results.Json(simulator.Requests.For(gsrn), DatahubJson.Options));
+
+        admin.MapPost("/requests/reset", () =>
+        {
+            simulator.Requests.Reset();
+            return Results.NoContent();
+        });
 
         admin.MapGet("/reference_data", () =>
             Results.Json(new DatahubReferenceDataResponse(store.EnergySuppliers, store.MeteringGridAreas), DatahubJson.Options));

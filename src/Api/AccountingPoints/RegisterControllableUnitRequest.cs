@@ -1,0 +1,11 @@
+namespace OrleansSync.Api.AccountingPoints;
+
+/// <summary>
+/// Body of <c>POST /controllable-units</c>. Strings, so every problem can be reported against its field
+/// rather than as one unreadable binding error.
+/// </summary>
+/// <param name="Id">The unit's id (a GUID); a new one is assigned when omitted.</param>
+/// <param name="Gsrn">The accounting point the unit is connected to.</param>
+/// <param name="StartDate">First day of the unit, yyyy-MM-dd.</param>
+/// <param name="Status">new, active (default), inactive or terminated.</param>
+public sealed record RegisterControllableUnitRequest(string? Id, string? Gsrn, string? StartDate, string? Status);
