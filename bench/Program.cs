@@ -6,6 +6,7 @@ Func<BenchArgs, Task>? scenario = args_.Scenario switch
 {
     "ingest" => IngestScenario.RunAsync,
     "latency" => LatencyScenario.RunAsync,
+    "resync" => ResyncScenario.RunAsync,
     "activations" => ActivationsScenario.RunAsync,
     "failover" => FailoverScenario.RunAsync,
     _ => null,
