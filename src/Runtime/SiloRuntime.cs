@@ -98,6 +98,9 @@ public sealed class SiloRuntime : IAsyncDisposable
 
     public bool IsRunning => Volatile.Read(ref _state) == 2;
 
+    /// <summary>Stopping or stopped: partitions are being (or have been) handed back.</summary>
+    public bool IsStopping => Volatile.Read(ref _state) >= 3;
+
     public int ActivationCount => Catalog.Count;
 
     internal NpgsqlDataSource DataSource { get; }

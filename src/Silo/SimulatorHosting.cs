@@ -1,3 +1,5 @@
+using OrleansSync.Api.Security;
+using OrleansSync.Runtime.Hosting;
 using OrleansSync.Simulators.Datahub;
 using OrleansSync.Simulators.Nomis;
 
@@ -17,7 +19,15 @@ public static class SimulatorHosting
             return builder;
         }
 
-        builder.Services.AddNomisSimulator(options => builder.Configuration.GetSection("Simulators:Nomis").Bind(options));
+        // NOMIS' offender events go to this host's own ingestion endpoint, with a token minted by its own gateway.
+        var siloAddress = (builder.Configuration[$"{RuntimeOptions.SectionName}:{nameof(RuntimeOptions.SiloAddress)}"] ?? new RuntimeOptions().SiloAddress).TrimEnd('/');
+        builder.Services.AddNomisSimulator(options =>
+        {
+            options.EventsUrl = $"{siloAddress}/events/offender-events";
+            builder.Configuration.GetSection("Simulators:Nomis").Bind(options);
+        });
+        builder.Services.AddOptions<NomisSimulatorOptions>().Configure<IServiceProvider>((options, services) =>
+            options.EventsBearerTokenProvider ??= GatewayToken(services, "nomis-simulator"));
         builder.Services.AddDatahubAdapterSimulator(options => builder.Configuration.GetSection("Simulators:Datahub").Bind(options));
         return builder;
     }
@@ -31,6 +41,28 @@ public static class SimulatorHosting
         }
 
         return app;
+    }
+
+    /// <summary>An operator token of this host's gateway (it posts events), minted lazily and renewed well before it expires.</summary>
+    private static Func<string?> GatewayToken(IServiceProvider services, string subject)
+    {
+        var gate = new Lock();
+        string? token = null;
+        var renewAt = DateTimeOffset.MinValue;
+        return () =>
+        {
+            lock (gate)
+            {
+                var now = TimeProvider.System.GetUtcNow();
+                if (token is null || now >= renewAt)
+                {
+                    token = DevTokens.Create(services, ApiRoles.Operator, subject, DevTokens.DefaultLifetime);
+                    renewAt = now + (DevTokens.DefaultLifetime / 2);
+                }
+
+                return token;
+            }
+        };
     }
 
     private static bool Enabled(IConfiguration configuration) => configuration.GetValue($"{SiloOptions.SectionName}:Simulators", true);

@@ -1,13 +1,25 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Hosting;
+using OrleansSync.Api.Ingestion;
 
 namespace OrleansSync.Api.Incentives;
 
-/// <summary>Incentive reviews (the DPS side), NOMIS sync, migration and reconciliation endpoints.</summary>
+/// <summary>
+/// The incentives domain in the gateway: the NOMIS offender-events and HMPPS domain-events sources, and
+/// the review, sync, reconciliation and migration endpoints.
+/// </summary>
 public static class IncentivesApi
 {
-    public static IHostApplicationBuilder AddIncentivesApi(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddIncentivesApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddEventSource(IncentiveEventSources.OffenderEvents);
+        builder.Services.AddEventSource(IncentiveEventSources.DomainEvents);
+        return builder;
+    }
 
-    public static IEndpointRouteBuilder MapIncentivesApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapIncentivesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapIncentiveReviewsApi();
+        app.MapIncentivesSyncApi();
+        app.MapIncentivesMigrationApi();
+        return app;
+    }
 }

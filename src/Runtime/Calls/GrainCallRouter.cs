@@ -103,6 +103,13 @@ internal sealed class GrainCallRouter(SiloRuntime runtime)
                 return answer.Value;
             }
 
+            if (runtime.IsStopping)
+            {
+                // Waiting would only run into the timeout: this silo has handed the partition back
+                // and no other silo serves it yet.
+                throw new InvalidOperationException($"This silo is stopping and no other silo serves {grain} yet; retry against another silo.");
+            }
+
             // Nobody serves the partition right now (starting, handing over, or its owner died):
             // wait for the leases to settle, within the call timeout.
             await Task.Delay(OwnershipRetryDelay, runtime.Time, cancellationToken);

@@ -173,7 +173,16 @@ internal sealed class PullingAgent(int partition, long epoch, SiloRuntime runtim
             else
             {
                 var checkpoint = new StreamCheckpoint([message.Id]);
-                await runtime.Router.InvokeAsync(new GrainId(message.Subscriber, message.Key), OnNext, [streamEvent], checkpoint);
+                try
+                {
+                    await runtime.Router.InvokeAsync(new GrainId(message.Subscriber, message.Key), OnNext, [streamEvent], checkpoint);
+                }
+                catch (Exception exception) when (checkpoint.Consumed)
+                {
+                    // The effect committed (and with it the message); only what came after failed.
+                    runtime.Logger.LogWarning(exception, "{GrainType} {GrainKey}: stream message {MessageId} was applied, then the handler threw; it is not retried", message.Subscriber, message.Key, message.MessageId);
+                }
+
                 if (!checkpoint.Consumed)
                 {
                     processed.Add(message.Id);

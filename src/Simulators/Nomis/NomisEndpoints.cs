@@ -20,6 +20,17 @@ internal static class NomisEndpoints
             return Results.Json(store.CreateIncentive(prisonNumber, body), NomisJson.Options, statusCode: StatusCodes.Status201Created);
         });
 
+        // PrisonersResource: the latest booking of a prisoner, and the active prisoners (reconciliation paging).
+        api.MapGet("/prisoners/ids/active", (HttpRequest request) =>
+        {
+            var page = QueryInt(request, "page") is { } p and >= 0 ? p : 0;
+            var size = QueryInt(request, "size") is { } s and >= 1 ? Math.Min(s, 2000) : 20;
+            return Results.Json(store.GetActivePrisonerIds(page, size), NomisJson.Options);
+        });
+
+        api.MapGet("/prisoners/{offenderNo}", (string offenderNo) =>
+            Results.Json(store.GetPrisonerDetails(offenderNo), NomisJson.Options));
+
         // Migration id paging. Spring's pageable resolver falls back to defaults for unusable page/size values
         // and caps size at 2000; dates that do not parse are a 400.
         api.MapGet("/incentives/ids", (HttpRequest request) =>

@@ -28,6 +28,7 @@ public sealed class NomisEventPublisher : BackgroundService
     private readonly Lock _gate = new();
     private readonly LinkedList<EventRecord> _retained = new();
     private long _lastEventId;
+    private HttpMessageHandler? _handler;
 
     public NomisEventPublisher(
         IOptions<NomisSimulatorOptions> options,
@@ -53,6 +54,12 @@ public sealed class NomisEventPublisher : BackgroundService
                 .ToList();
         }
     }
+
+    /// <summary>
+    /// Delivers every later event through <paramref name="handler"/> (not disposed here) instead of the named
+    /// HttpClient: a hub inside an in-memory test server has no socket to reach. Null goes back to the client.
+    /// </summary>
+    public void UseHandler(HttpMessageHandler? handler) => Volatile.Write(ref _handler, handler);
 
     public void ClearHistory()
     {
@@ -160,12 +167,15 @@ public sealed class NomisEventPublisher : BackgroundService
             request.Headers.Add("x-amz-sns-message-type", record.Envelope.Type);
             request.Headers.Add("x-amz-sns-message-id", record.Envelope.MessageId);
             request.Headers.Add("x-amz-sns-topic-arn", record.Envelope.TopicArn);
-            if (!string.IsNullOrEmpty(_options.EventsBearerToken))
+            var token = string.IsNullOrEmpty(_options.EventsBearerToken) ? _options.EventsBearerTokenProvider?.Invoke() : _options.EventsBearerToken;
+            if (!string.IsNullOrEmpty(token))
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.EventsBearerToken);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 
-            using var client = _httpClients.CreateClient(HttpClientName);
+            using var client = Volatile.Read(ref _handler) is { } handler
+                ? new HttpClient(handler, disposeHandler: false)
+                : _httpClients.CreateClient(HttpClientName);
             using var response = await client.SendAsync(request, timeout.Token);
             if (response.IsSuccessStatusCode)
             {

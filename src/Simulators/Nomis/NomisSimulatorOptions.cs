@@ -15,6 +15,12 @@ public sealed class NomisSimulatorOptions
     public string? EventsBearerToken { get; set; }
 
     /// <summary>
+    /// Asked for the bearer token of each event when <see cref="EventsBearerToken"/> is not set, so a host can hand
+    /// out short-lived tokens (the silo mints its own gateway's). Set in code; configuration does not bind it.
+    /// </summary>
+    public Func<string?>? EventsBearerTokenProvider { get; set; }
+
+    /// <summary>
     /// When set, the contract endpoints demand <c>Authorization: Bearer {token}</c> (401 otherwise), standing in
     /// for HMPPS Auth's client-credentials token. Null: no authentication. Read per request.
     /// </summary>

@@ -17,6 +17,7 @@ public sealed class NomisStore
     private readonly NomisEventPublisher _events;
     private long _nextGeneratedBookingId;
     private int _nextGeneratedPrisonerIndex;
+    private long _nextOffenderId = 1;
 
     public NomisStore(NomisSimulatorOptions options, TimeProvider time, NomisEventPublisher events)
     {
@@ -49,6 +50,7 @@ public sealed class NomisStore
             _prisons.UnionWith(_options.Prisons);
             _nextGeneratedBookingId = _options.FirstGeneratedBookingId;
             _nextGeneratedPrisonerIndex = 0;
+            _nextOffenderId = 1;
         }
     }
 
@@ -266,6 +268,34 @@ public sealed class NomisStore
         return SpringPage<IncentiveIdResponse>.Of(ids, page, size);
     }
 
+    /// <summary><c>GET /prisoners/{offenderNo}</c>: the prisoner's latest booking and where they are (its prison).</summary>
+    public PrisonerDetails GetPrisonerDetails(string offenderNo)
+    {
+        lock (_gate)
+        {
+            var prisoner = _prisoners.GetValueOrDefault(offenderNo)
+                ?? throw SimulatorException.NotFound($"No prisoner with offender {offenderNo} found");
+            var booking = prisoner.LatestBooking;
+            return new PrisonerDetails(prisoner.PrisonerNumber, prisoner.OffenderId, booking.BookingId, booking.PrisonId, booking.Active);
+        }
+    }
+
+    /// <summary><c>GET /prisoners/ids/active</c>: active bookings (one per prisoner in prison) by booking id, as nomis-prisoner-api pages them.</summary>
+    public SpringPage<PrisonerIds> GetActivePrisonerIds(int page, int size)
+    {
+        List<PrisonerIds> ids;
+        lock (_gate)
+        {
+            ids = _bookings.Values
+                .Where(b => b.Active)
+                .OrderBy(b => b.BookingId)
+                .Select(b => new PrisonerIds(b.BookingId, b.PrisonerNumber))
+                .ToList();
+        }
+
+        return SpringPage<PrisonerIds>.Of(ids, page, size);
+    }
+
     public PrisonerState GetPrisoner(string prisonerNumber)
     {
         lock (_gate)
@@ -290,7 +320,7 @@ public sealed class NomisStore
     {
         if (!_prisoners.TryGetValue(prisonerNumber, out var prisoner))
         {
-            prisoner = new NomisPrisoner { PrisonerNumber = prisonerNumber };
+            prisoner = new NomisPrisoner { PrisonerNumber = prisonerNumber, OffenderId = _nextOffenderId++ };
             _prisoners.Add(prisonerNumber, prisoner);
         }
 

@@ -1,0 +1,54 @@
+using OrleansSync.Grains.Incentives;
+
+namespace OrleansSync.Api.Incentives;
+
+/// <summary>
+/// Body of <c>POST /incentive-reviews/prisoner/{prisonerNumber}</c> (incentives-api CreateIncentiveReviewRequest):
+/// <see cref="IepLevel"/> (BAS, STD, ENH, EN2 or EN3) and <see cref="Comment"/> are required;
+/// <see cref="ReviewType"/> defaults to REVIEW, <see cref="ReviewTime"/> (a local date-time) to now.
+/// </summary>
+public sealed record CreateIncentiveReviewRequest(string? IepLevel, string? Comment, string? ReviewType, DateTime? ReviewTime, string? ReviewedBy)
+{
+    /// <summary>NOMIS keeps at most 240 characters of an IEP comment (OFFENDER_IEP_LEVELS.COMMENT_TEXT).</summary>
+    public const int MaxCommentLength = 240;
+
+    /// <summary>NOMIS user ids are at most 32 characters.</summary>
+    public const int MaxReviewedByLength = 32;
+
+    /// <summary>Every problem with the request, by field; empty when it is valid.</summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(IepLevel))
+        {
+            errors["iepLevel"] = ["Is required."];
+        }
+        else if (IepLevel.Length is < 2 or > 6 || !IncentiveLevels.Active.Contains(IepLevel))
+        {
+            errors["iepLevel"] = [$"Must be one of {string.Join(", ", IncentiveLevels.Active.Order(StringComparer.Ordinal))}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(Comment))
+        {
+            errors["comment"] = ["Is required."];
+        }
+        else if (Comment.Length > MaxCommentLength)
+        {
+            errors["comment"] = [$"Must be at most {MaxCommentLength} characters."];
+        }
+
+        if (ReviewType is not null && !ReviewTypes.All.Contains(ReviewType))
+        {
+            errors["reviewType"] = [$"Must be one of {string.Join(", ", ReviewTypes.All.Order(StringComparer.Ordinal))}."];
+        }
+
+        if (ReviewedBy is { } reviewedBy && (reviewedBy.Length > MaxReviewedByLength || string.IsNullOrWhiteSpace(reviewedBy)))
+        {
+            errors["reviewedBy"] = [$"Must be 1 to {MaxReviewedByLength} characters."];
+        }
+
+        return errors;
+    }
+
+    public CreateIncentiveReview ToReview() => new(IepLevel!, Comment!, ReviewType ?? ReviewTypes.Review, ReviewTime, ReviewedBy);
+}

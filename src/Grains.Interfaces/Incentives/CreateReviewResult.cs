@@ -1,0 +1,15 @@
+namespace OrleansSync.Grains.Incentives;
+
+public enum CreateReviewStatus
+{
+    Created,
+
+    /// <summary>NOMIS knows no prisoner with that number, so there is no booking to record the review on.</summary>
+    PrisonerNotFound,
+
+    /// <summary>NOMIS could not be asked for the prisoner's booking and none is known from earlier reviews.</summary>
+    BookingUnknown,
+}
+
+/// <summary>The outcome of a DPS review create; <see cref="Review"/> is set when created.</summary>
+public sealed record CreateReviewResult(CreateReviewStatus Status, IncentiveReviewDetail? Review, string? Detail);

@@ -1,0 +1,7 @@
+namespace OrleansSync.Grains.Incentives;
+
+/// <summary>
+/// Which NOMIS IEPs a migration takes (incentives-migration-filter-request.json): those created from
+/// <see cref="FromDate"/> to <see cref="ToDate"/> inclusive; either bound may be left open.
+/// </summary>
+public sealed record MigrationFilter(DateOnly? FromDate, DateOnly? ToDate);
