@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace OrleansSync.Runtime.Hosting;
 
 /// <summary>Settings of the runtime (configuration section "Runtime"). Defaults are the named constants below.</summary>
@@ -41,7 +39,6 @@ public sealed class RuntimeOptions
     public static readonly TimeSpan StreamRetentionDefault = TimeSpan.FromDays(7);
 
     /// <summary>Used only when the cluster's schema is created; later the stored count wins.</summary>
-    [Range(1, 4096)]
     public int PartitionCount { get; set; } = PartitionCountDefault;
 
     public TimeSpan LeaseDuration { get; set; } = LeaseDurationDefault;
@@ -58,7 +55,6 @@ public sealed class RuntimeOptions
     /// <summary>Defaults to a quarter of the idle age, at most one minute.</summary>
     public TimeSpan? ActivationCollectionInterval { get; set; }
 
-    [Range(1, int.MaxValue)]
     public int MaxActivations { get; set; } = MaxActivationsDefault;
 
     public TimeSpan ReminderPollInterval { get; set; } = ReminderPollIntervalDefault;
@@ -68,21 +64,17 @@ public sealed class RuntimeOptions
 
     public TimeSpan StreamPollInterval { get; set; } = StreamPollIntervalDefault;
 
-    [Range(1, 10_000)]
     public int StreamBatchSize { get; set; } = 256;
 
     /// <summary>How many stream keys of one partition are delivered at once.</summary>
-    [Range(1, 1024)]
     public int StreamKeyParallelism { get; set; } = 32;
 
     /// <summary>
     /// How many stream deliveries run at once on a silo, over all its partitions. Each holds a
     /// database connection for its unit of work, so this also bounds the silo's pool use.
     /// </summary>
-    [Range(1, 4096)]
     public int StreamDeliveryConcurrency { get; set; } = StreamDeliveryConcurrencyDefault;
 
-    [Range(1, 1000)]
     public int StreamMaxAttempts { get; set; } = StreamMaxAttemptsDefault;
 
     public TimeSpan StreamRetryBackoff { get; set; } = StreamRetryBackoffDefault;
