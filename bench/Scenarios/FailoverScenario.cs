@@ -21,6 +21,7 @@ public static class FailoverScenario
         await using var database = await BenchDatabase.CreateAsync();
         var first = await StartSiloAsync(database.ConnectionString, lease);
         var second = await StartSiloAsync(database.ConnectionString, lease);
+        await IngestScenario.WaitForAsync(database, "select count(distinct owner) from rt_lease where expires_at > now()", 2, TimeSpan.FromMinutes(1));
         var gateway = TestSiloApplication.Build(database.ConnectionString, options => options.Role = RuntimeRole.Client);
         await gateway.StartAsync();
         var producer = (IStreamProducer)gateway.Services.GetService(typeof(IStreamProducer))!;
