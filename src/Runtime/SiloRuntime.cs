@@ -153,7 +153,7 @@ public sealed class SiloRuntime : IAsyncDisposable
 
         if (_generatedSecret)
         {
-            Logger.LogWarning("Runtime:ClusterSecret is not set: this silo accepts grain calls from no other silo. Set the same secret on every silo and gateway to run a cluster.");
+            Logger.LogInformation("Runtime:ClusterSecret is not set: this silo runs alone and accepts grain calls from no other silo. Set the same secret on every silo and gateway to run a cluster.");
         }
 
         await _leases.StartAsync(cancellationToken);
