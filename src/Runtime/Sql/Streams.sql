@@ -55,8 +55,13 @@ returning partition;
 update rt_stream_message set state = 'discarded', finished_at = now() where id = $1 and state = 'dead';
 
 -- name: DeleteFinished
+-- Oldest first by id: finished rows past retention sit at the low end, so this stops early.
 delete from rt_stream_message
-where id in (select id from rt_stream_message where state in ('processed', 'discarded') and finished_at < now() - $1 limit $2);
+where id in (
+    select id from rt_stream_message
+    where state in ('processed', 'discarded') and finished_at < now() - $1
+    order by id
+    limit $2);
 
 -- name: StreamStats
 select partition, count(*) filter (where state = 'pending') as pending,
