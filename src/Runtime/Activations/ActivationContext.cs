@@ -21,6 +21,23 @@ internal sealed class ActivationContext(GrainId id, int partition, long epoch, S
 
     public void RequestDeactivation(DeactivationReason reason) => Activation.RequestDeactivation(reason);
 
+    /// <summary>
+    /// Runs a durable write in the turn's open unit of work (it commits with it), or else in a
+    /// unit of work of its own, committed here: a lone write is fenced like any other.
+    /// </summary>
+    public async Task WriteAsync(Func<UnitOfWork, Task> write)
+    {
+        if (CurrentUnitOfWork is { } open)
+        {
+            await write(open);
+            return;
+        }
+
+        await using var unitOfWork = (UnitOfWork)await BeginUnitOfWorkAsync(CancellationToken.None);
+        await write(unitOfWork);
+        await unitOfWork.CommitAsync();
+    }
+
     public async Task<IUnitOfWork> BeginUnitOfWorkAsync(CancellationToken cancellationToken)
     {
         if (CurrentUnitOfWork is not null)

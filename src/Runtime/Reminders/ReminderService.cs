@@ -47,23 +47,12 @@ internal sealed class ReminderService(SiloRuntime runtime)
     public Task UnregisterAsync(ActivationContext context, string name) =>
         WriteAsync(context, RuntimeSql.Reminders("DeleteReminder"), context.Id.Type, context.Id.Key, name);
 
-    private static async Task WriteAsync(ActivationContext context, string sql, params object?[] values)
-    {
-        if (context.CurrentUnitOfWork is { } open)
+    private static Task WriteAsync(ActivationContext context, string sql, params object?[] values) =>
+        context.WriteAsync(async unitOfWork =>
         {
-            await using var joined = open.CreateCommand(sql).With(values);
-            await joined.ExecuteNonQueryAsync();
-            return;
-        }
-
-        await using var unitOfWork = await context.BeginUnitOfWorkAsync(CancellationToken.None);
-        await using (var command = unitOfWork.CreateCommand(sql).With(values))
-        {
+            await using var command = unitOfWork.CreateCommand(sql).With(values);
             await command.ExecuteNonQueryAsync();
-        }
-
-        await unitOfWork.CommitAsync();
-    }
+        });
 
     private void Wake()
     {

@@ -37,7 +37,7 @@ internal sealed class PersistentState<TState>(ActivationContext context, string 
         }
     }
 
-    public Task WriteStateAsync() => InUnitOfWork(async unitOfWork =>
+    public Task WriteStateAsync() => context.WriteAsync(async unitOfWork =>
     {
         var json = JsonSerializer.Serialize(State, RuntimeJson.Options);
         var expected = unitOfWork.PendingVersion(this) ?? _version;
@@ -56,7 +56,7 @@ internal sealed class PersistentState<TState>(ActivationContext context, string 
         unitOfWork.SetPendingVersion(this, expected + 1, committed => _version = committed);
     });
 
-    public Task ClearStateAsync() => InUnitOfWork(async unitOfWork =>
+    public Task ClearStateAsync() => context.WriteAsync(async unitOfWork =>
     {
         var expected = unitOfWork.PendingVersion(this) ?? _version;
         if (expected != 0)
@@ -71,19 +71,6 @@ internal sealed class PersistentState<TState>(ActivationContext context, string 
         unitOfWork.SetPendingVersion(this, 0, committed => _version = committed);
         State = new TState();
     });
-
-    private async Task InUnitOfWork(Func<UnitOfWork, Task> write)
-    {
-        if (context.CurrentUnitOfWork is { } open)
-        {
-            await write(open);
-            return;
-        }
-
-        await using var unitOfWork = (UnitOfWork)await context.BeginUnitOfWorkAsync(CancellationToken.None);
-        await write(unitOfWork);
-        await unitOfWork.CommitAsync();
-    }
 
     private InconsistentStateException Conflict(long expected)
     {
