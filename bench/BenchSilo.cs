@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +33,7 @@ public sealed class BenchSilo : IAsyncDisposable
         Action<WebApplicationBuilder, RuntimeBuilder>? extend = null,
         Action<WebApplication>? map = null)
     {
-        var address = $"http://127.0.0.1:{FreePort()}";
+        var address = $"http://127.0.0.1:{OrleansSync.Runtime.Tests.TestGrains.TestSiloApplication.FreePort()}";
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(address);
         builder.Configuration["Runtime:SiloAddress"] = address;
@@ -62,12 +60,5 @@ public sealed class BenchSilo : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -34,9 +34,38 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var server = await PostgresServer.GetConnectionStringAsync();
         var name = $"{Sanitize(prefix)}_{Guid.NewGuid():N}";
-        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{name}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         return new TestDatabase(server, name, connectionString);
+    }
+
+    /// <summary>Runs one query with positional parameters ($1, $2, ...; null is SQL NULL) and returns its first value, null for SQL NULL or no row.</summary>
+    public async Task<object?> ScalarAsync(string sql, params object?[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = Command(sql, connection, parameters);
+        return await command.ExecuteScalarAsync() is { } value and not DBNull ? value : null;
+    }
+
+    /// <summary>Runs one statement with positional parameters and returns the rows it affected.</summary>
+    public async Task<int> ExecuteAsync(string sql, params object?[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = Command(sql, connection, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlCommand Command(string sql, NpgsqlConnection connection, object?[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        }
+
+        return command;
     }
 
     /// <inheritdoc />
@@ -55,10 +84,10 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearPool(connection);
         }
 
-        await ExecuteAsync(_serverConnectionString, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        await ExecuteOnServerAsync(_serverConnectionString, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    private static async Task ExecuteOnServerAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

@@ -81,31 +81,9 @@ internal sealed class AccountingPointsTestHost : IAsyncDisposable
         return client;
     }
 
-    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters) => (T)(await Database.ScalarAsync(sql, parameters))!;
 
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    public async Task<int> ExecuteAsync(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        return await command.ExecuteNonQueryAsync();
-    }
+    public Task<int> ExecuteAsync(string sql, params object[] parameters) => Database.ExecuteAsync(sql, parameters);
 
     /// <summary>
     /// <see cref="Eventually.TrueAsync(Func{Task{bool}}, TimeSpan, string)"/>, and on timeout the sync rows of

@@ -40,18 +40,8 @@ public abstract class ClusterTestBase : IAsyncLifetime
         Enumerable.Range(0, 10_000).Select(i => $"{prefix}{i}")
             .First(key => silo.Runtime.Owned.TryGetEpoch(PartitionHash.PartitionOf(grainType, key, silo.Runtime.PartitionCount), out _));
 
-    protected async Task<long> ScalarAsync(string sql, params object[] values)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    protected async Task<long> ScalarAsync(string sql, params object[] values) =>
+        Convert.ToInt64(await Database.ScalarAsync(sql, values) ?? throw new InvalidOperationException($"No value from: {sql}"), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Appends <paramref name="perKey"/> messages to each of <paramref name="keys"/> keys, each key in sequence order.</summary>
     protected static async Task ProduceAsync(IStreamProducer producer, int keys, int perKey, string prefix, CancellationToken cancellationToken = default)

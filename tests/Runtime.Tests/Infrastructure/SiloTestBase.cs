@@ -27,29 +27,8 @@ public abstract class SiloTestBase : IAsyncLifetime
     {
     }
 
-    protected async Task<long> ScalarAsync(string sql, params object[] values)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
+    protected async Task<long> ScalarAsync(string sql, params object[] values) =>
+        Convert.ToInt64(await Database.ScalarAsync(sql, values) ?? throw new InvalidOperationException($"No value from: {sql}"), System.Globalization.CultureInfo.InvariantCulture);
 
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    protected async Task ExecuteAsync(string sql, params object[] values)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        await command.ExecuteNonQueryAsync();
-    }
+    protected Task ExecuteAsync(string sql, params object[] values) => Database.ExecuteAsync(sql, values);
 }

@@ -113,18 +113,8 @@ internal sealed class IncentivesHost : IAsyncDisposable
     public bool NomisEventsDelivered(string prisonerNumber) =>
         Nomis.Events.Events(prisonerNumber).All(e => e.Status != EventDeliveryStatus.Pending);
 
-    public async Task<T?> ScalarAsync<T>(string sql, params object?[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
-        }
-
-        return await command.ExecuteScalarAsync() is T value ? value : default;
-    }
+    public async Task<T?> ScalarAsync<T>(string sql, params object?[] parameters) =>
+        await Database.ScalarAsync(sql, parameters) is T value ? value : default;
 
     public async ValueTask DisposeAsync()
     {
