@@ -1,3 +1,4 @@
+using OrleansSync.Postgres.Embedded;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansSync.Runtime.Hosting;
 

@@ -4,3 +4,6 @@ global using System.Text.Json;
 global using Microsoft.Extensions.Logging;
 global using Npgsql;
 global using NpgsqlTypes;
+global using OrleansSync.Postgres;
+global using OrleansSync.Postgres.Migrations;
+global using OrleansSync.Postgres.Embedded;

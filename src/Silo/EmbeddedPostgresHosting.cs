@@ -1,3 +1,4 @@
+using OrleansSync.Postgres.Embedded;
 using OrleansSync.Runtime.Hosting;
 
 namespace OrleansSync.Silo;

@@ -1,3 +1,4 @@
+using OrleansSync.Postgres.Embedded;
 using System.Diagnostics;
 using System.Globalization;
 using OrleansSync.Runtime.Hosting;

@@ -1,3 +1,4 @@
+using OrleansSync.Postgres;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;

@@ -1,3 +1,4 @@
+using OrleansSync.Postgres.Embedded;
 using System.Runtime.Versioning;
 using OrleansSync.Runtime.Hosting;
 

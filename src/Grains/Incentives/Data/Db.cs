@@ -1,3 +1,4 @@
+using OrleansSync.Postgres;
 using Npgsql;
 using OrleansSync.Runtime;
 using OrleansSync.Runtime.Storage;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace OrleansSync.Runtime.Storage;
+namespace OrleansSync.Postgres.Migrations;
 
 /// <summary>
 /// Applies numbered .sql migrations (<c>Sql/Migrations/{module}/NNNN_name.sql</c>, embedded) at

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace OrleansSync.Runtime.Storage;
+namespace OrleansSync.Postgres;
 
 /// <summary>
 /// Named queries read from embedded .sql files, one file per table, each query introduced by a
@@ -44,7 +44,7 @@ public static partial class SqlScripts
         return queries;
     }
 
-    internal static string ReadResource(Assembly assembly, string resource)
+    public static string ReadResource(Assembly assembly, string resource)
     {
         using var stream = assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Missing embedded resource {resource}.");

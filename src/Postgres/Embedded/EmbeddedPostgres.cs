@@ -6,7 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace OrleansSync.Runtime.Hosting;
+namespace OrleansSync.Postgres.Embedded;
 
 /// <summary>
 /// A private PostgreSQL cluster run from the server binaries installed on this machine, so that a

@@ -1,0 +1,4 @@
+global using System.Collections.Concurrent;
+global using System.Diagnostics;
+global using Microsoft.Extensions.Logging;
+global using Npgsql;
