@@ -1,7 +1,6 @@
 using OrleansSync.Postgres.Embedded;
 using System.Diagnostics;
 using System.Globalization;
-using OrleansSync.Runtime.Hosting;
 
 namespace OrleansSync.Testing;
 

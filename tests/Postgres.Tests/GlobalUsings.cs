@@ -1,0 +1,3 @@
+global using FluentAssertions;
+global using OrleansSync.Testing;
+global using Xunit;
