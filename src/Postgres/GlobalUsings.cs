@@ -2,3 +2,4 @@ global using System.Collections.Concurrent;
 global using System.Diagnostics;
 global using Microsoft.Extensions.Logging;
 global using Npgsql;
+global using System.Text.Json;

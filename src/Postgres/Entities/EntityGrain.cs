@@ -1,0 +1,205 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using OrleansSync.Postgres.Streams;
+
+namespace OrleansSync.Postgres.Entities;
+
+/// <summary>
+/// Base class of grains that own an entity's durable writes (their string key is the entity's key;
+/// a subscriber needs no grain interface of its own).
+/// <list type="bullet">
+/// <item>Fencing: the activation reads the entity's version when it activates; every unit of work
+/// commits only if that version is still current, and advances it. A stale second activation gets
+/// <see cref="EntityFenceException"/>, writes nothing and deactivates.</item>
+/// <item>Streams: a subclass with [ImplicitStreamSubscription] that implements
+/// <see cref="IStreamSubscriber"/> (or <see cref="IStreamBatchSubscriber"/>) receives its key's
+/// messages of the PostgreSQL provider in order. A unit of work committed while handling them
+/// records them consumed, so a redelivery does nothing; a message that fails is retried with
+/// backoff while later ones wait, and after the attempt limit becomes a dead letter.</item>
+/// </list>
+/// </summary>
+public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscriptionObserver
+{
+    // Messages handled by this activation without a unit of work recording them (nothing to
+    // commit), so a retried container does not run them again; bounded, as retries are immediate.
+    private const int HandledMemory = 1024;
+
+    private readonly Dictionary<long, int> _attempts = [];
+    private readonly HashSet<long> _handled = [];
+    private readonly Queue<long> _handledOrder = new();
+    private EntityGrainServices? _services;
+    private StreamDelivery? _delivery;
+    private string? _grainType;
+
+    internal EntityGrainServices Services => _services ??= ServiceProvider.GetRequiredService<EntityGrainServices>();
+
+    /// <summary>The grain type name: the consumer name of its stream subscriptions, and the fence's entity type.</summary>
+    public string GrainType => _grainType ??= this.GetGrainId().Type.ToString()!;
+
+    /// <summary>The entity's key (the grain's string key).</summary>
+    public string EntityKey => this.GetPrimaryKeyString();
+
+    internal long Version { get; private set; }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await using var command = Services.DataSource.CreateCommand(EntitySql.Get("ReadVersion"));
+        command.Parameters.Add(new() { Value = GrainType });
+        command.Parameters.Add(new() { Value = EntityKey });
+        Version = await command.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <summary>Starts a fenced transaction of this entity (see <see cref="IUnitOfWork"/>).</summary>
+    protected async Task<IUnitOfWork> BeginUnitOfWorkAsync(CancellationToken cancellationToken = default) =>
+        await UnitOfWork.BeginAsync(this, _delivery, cancellationToken);
+
+    internal void OnCommitted(long version) => Version = version;
+
+    internal void OnFenceConflict(long version)
+    {
+        ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<EntityGrain>().LogWarning(
+            "{GrainType} {GrainKey}: stale activation (read version {Version}, another activation committed since); deactivating", GrainType, EntityKey, version);
+        DeactivateOnIdle();
+    }
+
+    async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        if (this is not IStreamSubscriber)
+        {
+            throw new InvalidOperationException($"{GetType().Name} subscribes to streams but implements no {nameof(IStreamSubscriber)}.");
+        }
+
+        await handleFactory.Create<StreamEvent>().ResumeAsync(new Observer(this));
+    }
+
+    private async Task DeliverAsync(IList<SequentialItem<StreamEvent>> items)
+    {
+        var messages = items.Select(item => item.Item)
+            .Where(message => (message.Consumer is null || message.Consumer == GrainType || message.Consumer == DeadLetter.AnyConsumer) && !_handled.Contains(message.RowId))
+            .ToList();
+        if (messages.Any(message => message.MayBeRedelivered || _attempts.ContainsKey(message.RowId)))
+        {
+            var consumed = await ConsumedAsync(messages.Select(message => message.RowId).ToArray());
+            messages.RemoveAll(message => consumed.Contains(message.RowId));
+        }
+
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var subscriber = (IStreamSubscriber)this;
+        if (subscriber is IStreamBatchSubscriber batchSubscriber && messages.Count > 1 && !messages.Any(message => _attempts.ContainsKey(message.RowId)))
+        {
+            if (await TryBatchAsync(batchSubscriber, messages))
+            {
+                return;
+            }
+        }
+
+        foreach (var message in messages)
+        {
+            var attempt = _attempts.GetValueOrDefault(message.RowId) + 1;
+            var delivery = _delivery = new StreamDelivery([message.RowId]);
+            try
+            {
+                await subscriber.OnNextAsync(message with { Attempt = attempt });
+                Handled(message.RowId);
+            }
+            catch (DuplicateDeliveryException)
+            {
+                Handled(message.RowId);
+            }
+            catch (Exception exception) when (exception is not EntityFenceException && delivery.Consumed)
+            {
+                // The effect committed; what failed after it must not run the message again.
+                Handled(message.RowId);
+                Logger.LogWarning("{GrainType} {GrainKey}: {Namespace} message {MessageId} took effect, then failed: {Error}", GrainType, EntityKey, message.Namespace, message.MessageId, exception.Message);
+            }
+            catch (Exception exception) when (exception is not EntityFenceException && !delivery.Consumed)
+            {
+                if (attempt < Services.StreamOptions.MaxAttempts)
+                {
+                    _attempts[message.RowId] = attempt;
+                    throw;
+                }
+
+                await Services.DeadLetters.AddAsync(message, GrainType, attempt, exception.ToString());
+                Handled(message.RowId);
+                Logger.LogError("{GrainType} {GrainKey}: {Namespace} message {MessageId} failed {Attempts} times and is a dead letter now: {Error}",
+                    GrainType, EntityKey, message.Namespace, message.MessageId, attempt, exception.Message);
+            }
+            finally
+            {
+                _delivery = null;
+            }
+        }
+    }
+
+    private async Task<bool> TryBatchAsync(IStreamBatchSubscriber subscriber, List<StreamEvent> messages)
+    {
+        var delivery = _delivery = new StreamDelivery(messages.Select(message => message.RowId).ToArray());
+        try
+        {
+            await subscriber.OnNextBatchAsync(messages);
+            foreach (var message in messages)
+            {
+                Handled(message.RowId);
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is not EntityFenceException && !delivery.Consumed)
+        {
+            // One at a time from here, so that retries and dead letters are per message.
+            Logger.LogDebug("{GrainType} {GrainKey}: a batch of {Count} messages failed ({Error}); delivering them one at a time", GrainType, EntityKey, messages.Count, exception.Message);
+            return false;
+        }
+        finally
+        {
+            _delivery = null;
+        }
+    }
+
+    private async Task<HashSet<long>> ConsumedAsync(long[] rowIds)
+    {
+        await using var command = Services.DataSource.CreateCommand(StreamSql.Get("Consumed"));
+        command.Parameters.Add(new() { Value = rowIds });
+        command.Parameters.Add(new() { Value = GrainType });
+        var consumed = new HashSet<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            consumed.Add(reader.GetInt64(0));
+        }
+
+        return consumed;
+    }
+
+    private void Handled(long rowId)
+    {
+        _attempts.Remove(rowId);
+        if (_handled.Add(rowId))
+        {
+            _handledOrder.Enqueue(rowId);
+            if (_handledOrder.Count > HandledMemory)
+            {
+                _handled.Remove(_handledOrder.Dequeue());
+            }
+        }
+    }
+
+    private ILogger Logger => ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
+
+    /// <summary>Receives the provider's containers as batches (a key's consecutive messages), in order.</summary>
+    private sealed class Observer(EntityGrain grain) : IAsyncBatchObserver<StreamEvent>
+    {
+        public Task OnNextAsync(IList<SequentialItem<StreamEvent>> items) => grain.DeliverAsync(items);
+
+        public Task OnCompletedAsync() => Task.CompletedTask;
+
+        public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,15 @@
+using OrleansSync.Postgres.Streams;
+
+namespace OrleansSync.Postgres.Entities;
+
+/// <summary>What every <see cref="EntityGrain"/> needs from the silo, resolved once per activation.</summary>
+public sealed class EntityGrainServices(NpgsqlDataSource dataSource, PostgresStreamProducer producer, PostgresDeadLetters deadLetters, PostgresStreamOptions streamOptions)
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    public PostgresStreamProducer Producer { get; } = producer;
+
+    public PostgresDeadLetters DeadLetters { get; } = deadLetters;
+
+    public PostgresStreamOptions StreamOptions { get; } = streamOptions;
+}

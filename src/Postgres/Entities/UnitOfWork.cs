@@ -1,0 +1,131 @@
+using OrleansSync.Postgres.Streams;
+
+namespace OrleansSync.Postgres.Entities;
+
+/// <summary>
+/// A grain's fenced transaction. On commit, in one round trip before COMMIT: the fence (the
+/// entity's version advances only from the version this activation read), the outbox appends, and
+/// the consumption record of the stream messages being handled. So a delivered message's effect
+/// commits exactly once, and a stale activation commits nothing.
+/// </summary>
+internal sealed class UnitOfWork : IUnitOfWork
+{
+    private readonly EntityGrain _owner;
+    private readonly StreamDelivery? _delivery;
+    private readonly List<StreamAppend> _published = [];
+    private bool _finished;
+    private bool _disposed;
+
+    private UnitOfWork(EntityGrain owner, NpgsqlConnection connection, NpgsqlTransaction transaction, StreamDelivery? delivery)
+    {
+        _owner = owner;
+        Connection = connection;
+        Transaction = transaction;
+        _delivery = delivery;
+    }
+
+    public NpgsqlConnection Connection { get; }
+
+    public NpgsqlTransaction Transaction { get; }
+
+    public static async Task<UnitOfWork> BeginAsync(EntityGrain owner, StreamDelivery? delivery, CancellationToken cancellationToken)
+    {
+        var connection = await owner.Services.DataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new UnitOfWork(owner, connection, transaction, delivery is { Consumed: false } ? delivery : null);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public NpgsqlCommand CreateCommand(string sql) => new(sql, Connection, Transaction);
+
+    public void Publish(string streamNamespace, string key, string messageId, object payload) =>
+        _published.Add(new StreamAppend(streamNamespace, key, messageId, payload as string ?? JsonSerializer.Serialize(payload, payload.GetType(), StreamJson.Options)));
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        var version = _owner.Version;
+        await using var batch = new NpgsqlBatch(Connection, Transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(EntitySql.Get("AdvanceVersion"))
+        {
+            Parameters = { new() { Value = _owner.GrainType }, new() { Value = _owner.EntityKey }, new() { Value = version } },
+        });
+        if (_published.Count > 0 && _owner.Services.Producer.Prepare(_published) is { } append)
+        {
+            batch.BatchCommands.Add(append);
+        }
+
+        NpgsqlBatchCommand? consume = null;
+        if (_delivery is not null)
+        {
+            consume = new NpgsqlBatchCommand(StreamSql.Get("Consume"))
+            {
+                Parameters = { new() { Value = _delivery.RowIds }, new() { Value = _owner.GrainType } },
+            };
+            batch.BatchCommands.Add(consume);
+        }
+
+        long? advanced;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            advanced = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : null;
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+                // Drain: the later commands' row counts are known once their results are read.
+            }
+        }
+
+        if (advanced is null)
+        {
+            _owner.OnFenceConflict(version);
+            throw new EntityFenceException($"{_owner.GrainType}/{_owner.EntityKey}: another activation committed since this one read version {version}; this activation is stale and deactivates.");
+        }
+
+        if (consume is not null && consume.RecordsAffected != _delivery!.RowIds.Length)
+        {
+            throw new DuplicateDeliveryException($"{_owner.GrainType}/{_owner.EntityKey}: stream messages {string.Join(", ", _delivery.RowIds)} were consumed already; rolled back.");
+        }
+
+        await Transaction.CommitAsync(cancellationToken);
+        _finished = true;
+        _owner.OnCommitted(advanced.Value);
+        if (_delivery is not null)
+        {
+            _delivery.Consumed = true;
+        }
+
+        await DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (!_finished)
+        {
+            _finished = true;
+            try
+            {
+                await Transaction.RollbackAsync();
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            {
+                // The connection broke; PostgreSQL rolls the transaction back by itself.
+            }
+        }
+
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,100 @@
+-- name: Append
+-- One statement however many messages; a message id seen before in its namespace is skipped.
+insert into stream_message (queue, namespace, stream_key, message_id, payload)
+select * from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+on conflict (namespace, message_id) where replay_of is null do nothing
+returning namespace, message_id;
+
+-- name: ReadCheckpoint
+select tx::text, id from stream_queue_checkpoint where queue = $1;
+
+-- name: ReadQueue
+-- The queue's next messages after the position, in (tx, id) order, only from transactions older
+-- than every one still running (see stream_message). Also the database's clock, for redelivery
+-- detection.
+select id, tx::text, namespace, stream_key, message_id, payload::text, appended_at, consumer
+from stream_message
+where queue = $1 and (tx, id) > ($2::text::xid8, $3)
+  and tx < pg_snapshot_xmin(pg_current_snapshot())
+order by tx, id
+limit $4;
+
+-- name: Now
+select now();
+
+-- name: SaveCheckpoint
+insert into stream_queue_checkpoint (queue, tx, id) values ($1, $2::text::xid8, $3)
+on conflict (queue) do update set tx = excluded.tx, id = excluded.id, updated_at = now()
+where (stream_queue_checkpoint.tx, stream_queue_checkpoint.id) < (excluded.tx, excluded.id);
+
+-- name: Consume
+insert into stream_consumed (message, consumer)
+select unnest($1::bigint[]), $2
+on conflict do nothing;
+
+-- name: Consumed
+select message from stream_consumed where message = any($1) and consumer = $2;
+
+-- name: DeadLetter
+-- The message becomes a dead letter and counts as consumed, in one transaction: the key moves on.
+with dead as (
+    insert into stream_dead_letter (message, namespace, stream_key, message_id, payload, appended_at, consumer, attempts, last_error)
+    values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)
+    on conflict (message, consumer) do nothing
+    returning id)
+insert into stream_consumed (message, consumer) values ($1, $7) on conflict do nothing;
+
+-- name: ListDeadLetters
+select id, namespace, stream_key, consumer, message_id, payload::text, appended_at, attempts, last_error, dead_at
+from stream_dead_letter
+where state = 'dead' and ($1::text is null or namespace = $1) and ($2::text is null or stream_key = $2)
+  and ($3::bigint is null or id > $3)
+order by id
+limit $4;
+
+-- name: GetDeadLetter
+select id, namespace, stream_key, consumer, message_id, payload::text, appended_at, attempts, last_error, dead_at
+from stream_dead_letter where id = $1 and state = 'dead';
+
+-- name: TakeForReplay
+update stream_dead_letter set state = 'replayed', finished_at = now()
+where state = 'dead' and ($1::bigint is null or id = $1) and ($2::text is null or namespace = $2)
+returning id, namespace, stream_key, message_id, payload::text, consumer;
+
+-- name: AppendReplays
+-- Each replayed dead letter becomes a new message for its consumer alone, delivered from attempt 1.
+insert into stream_message (queue, namespace, stream_key, message_id, payload, consumer, replay_of)
+select * from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::bigint[]);
+
+-- name: DiscardDeadLetter
+update stream_dead_letter set state = 'discarded', finished_at = now() where id = $1 and state = 'dead';
+
+-- name: CountDeadLetters
+select count(*) from stream_dead_letter where state = 'dead';
+
+-- name: DeleteDelivered
+-- Retention: messages older than the window that every consumer has passed, oldest first.
+delete from stream_message
+where id in (
+    select m.id from stream_message m
+    join stream_queue_checkpoint c on c.queue = m.queue
+    where m.appended_at < now() - $1 and (m.tx, m.id) <= (c.tx, c.id)
+    order by m.id
+    limit $2);
+
+-- name: DeleteConsumedBefore
+delete from stream_consumed where message < coalesce((select min(id) from stream_message), 9223372036854775807);
+
+-- name: DeleteFinishedDeadLetters
+delete from stream_dead_letter where state <> 'dead' and finished_at < now() - $1;
+
+-- name: StreamStats
+-- Backlog per queue: messages past the queue's checkpoint, and the age of the oldest of them.
+select m.queue, count(*) as pending, extract(epoch from now() - min(m.appended_at)) as lag_seconds
+from stream_message m
+left join stream_queue_checkpoint c on c.queue = m.queue
+where c.queue is null or (m.tx, m.id) > (c.tx, c.id)
+group by m.queue;
+
+-- name: DeadPerNamespace
+select namespace, count(*) from stream_dead_letter where state = 'dead' group by namespace;

@@ -1,0 +1,12 @@
+namespace OrleansSync.Postgres.Streams;
+
+/// <summary>
+/// A subscriber that can take a key's backlog (consecutive messages of its key) in one turn and
+/// apply it in one unit of work, which records every message of the batch as consumed. If the
+/// batch fails, its messages are delivered again one at a time through
+/// <see cref="IStreamSubscriber.OnNextAsync"/>, so retries and dead letters stay per message.
+/// </summary>
+public interface IStreamBatchSubscriber : IStreamSubscriber
+{
+    Task OnNextBatchAsync(IReadOnlyList<StreamEvent> messages);
+}

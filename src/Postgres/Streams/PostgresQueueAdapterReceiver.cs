@@ -1,0 +1,178 @@
+using System.Globalization;
+using Orleans.Providers.Streams.Common;
+using Orleans.Streams;
+
+namespace OrleansSync.Postgres.Streams;
+
+/// <summary>
+/// Reads one queue for its Orleans pulling agent. Starts at the queue's checkpoint, reads in
+/// (transaction, id) order, and groups each read's messages by stream key into one container per
+/// key. The checkpoint advances only past reads all of whose containers every consumer has passed
+/// (the agent's cache reports them delivered), so a queue's next owner redelivers whatever was in
+/// flight when a silo died, and consumers drop what they had already committed.
+/// </summary>
+internal sealed class PostgresQueueAdapterReceiver(
+    QueueId queueId,
+    NpgsqlDataSource dataSource,
+    PostgresStreamOptions options,
+    ILogger logger) : IQueueAdapterReceiver
+{
+    private readonly int _queue = (int)queueId.GetNumericId();
+
+    // Reads not yet delivered to every consumer, oldest first, and their containers by token.
+    private readonly LinkedList<Read> _reads = new();
+    private readonly Dictionary<long, (Read Read, PostgresBatchContainer Container)> _inFlight = [];
+    private readonly Lock _lock = new();
+
+    private StreamPosition _position;
+    private DateTimeOffset _startedAt;
+    private long _sequence;
+
+    public QueueId QueueId => queueId;
+
+    public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
+
+    public async Task Initialize(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        await using var connection = await dataSource.OpenConnectionAsync(deadline.Token);
+        await using (var command = new NpgsqlCommand(StreamSql.Get("ReadCheckpoint"), connection) { Parameters = { new() { Value = _queue } } })
+        await using (var reader = await command.ExecuteReaderAsync(deadline.Token))
+        {
+            _position = await reader.ReadAsync(deadline.Token)
+                ? new StreamPosition(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))
+                : StreamPosition.Start;
+        }
+
+        await using (var command = new NpgsqlCommand(StreamSql.Get("Now"), connection))
+        {
+            _startedAt = (DateTime)(await command.ExecuteScalarAsync(deadline.Token))!;
+        }
+
+        logger.LogInformation("Stream queue {Queue} reading from {Position}", _queue, _position);
+    }
+
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
+
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        var limit = maxCount < 0 ? options.ReadBatchSize : Math.Min(maxCount, options.ReadBatchSize);
+        if (limit == 0)
+        {
+            return [];
+        }
+
+        var rows = new List<(StreamPosition Position, StreamEvent Message)>();
+        await using (var command = dataSource.CreateCommand(StreamSql.Get("ReadQueue")))
+        {
+            command.Parameters.Add(new() { Value = _queue });
+            command.Parameters.Add(new() { Value = _position.Transaction.ToString(CultureInfo.InvariantCulture) });
+            command.Parameters.Add(new() { Value = _position.RowId });
+            command.Parameters.Add(new() { Value = limit });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var appendedAt = reader.GetFieldValue<DateTimeOffset>(6);
+                rows.Add((new StreamPosition(ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetInt64(0)), new StreamEvent(
+                    RowId: reader.GetInt64(0),
+                    Namespace: reader.GetString(2),
+                    Key: reader.GetString(3),
+                    MessageId: reader.GetString(4),
+                    PayloadJson: reader.GetString(5),
+                    AppendedAt: appendedAt,
+                    MayBeRedelivered: appendedAt <= _startedAt,
+                    Consumer: reader.IsDBNull(7) ? null : reader.GetString(7))));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var containers = new List<IBatchContainer>();
+        lock (_lock)
+        {
+            var read = new Read(rows[^1].Position);
+            foreach (var stream in rows.GroupBy(row => (row.Message.Namespace, row.Message.Key)))
+            {
+                var token = new EventSequenceTokenV2(++_sequence);
+                var container = new PostgresBatchContainer(StreamId.Create(stream.Key.Namespace, stream.Key.Key), token, stream.Select(row => row.Message).ToList());
+                read.Pending.Add(token.SequenceNumber);
+                _inFlight[token.SequenceNumber] = (read, container);
+                containers.Add(container);
+            }
+
+            _reads.AddLast(read);
+            _position = read.Last;
+        }
+
+        return containers;
+    }
+
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
+
+    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
+    {
+        if (Complete(messages.OfType<PostgresBatchContainer>().Select(c => c.Token.SequenceNumber)) is { } checkpoint)
+        {
+            await SaveCheckpointAsync(checkpoint, cancellationToken);
+        }
+    }
+
+    /// <summary>The container a delivery failure names, if this receiver read it and it is still in flight.</summary>
+    public PostgresBatchContainer? InFlight(long sequence)
+    {
+        lock (_lock)
+        {
+            return _inFlight.TryGetValue(sequence, out var entry) ? entry.Container : null;
+        }
+    }
+
+    /// <summary>
+    /// Marks containers done. Orleans' cache does not report containers whose delivery it gave up
+    /// on, so the failure handler completes those itself once it has dead-lettered them.
+    /// </summary>
+    public StreamPosition? Complete(IEnumerable<long> sequences)
+    {
+        lock (_lock)
+        {
+            foreach (var sequence in sequences)
+            {
+                if (_inFlight.Remove(sequence, out var entry))
+                {
+                    entry.Read.Pending.Remove(sequence);
+                }
+            }
+
+            StreamPosition? checkpoint = null;
+            while (_reads.First is { Value.Pending.Count: 0 } done)
+            {
+                checkpoint = done.Value.Last;
+                _reads.RemoveFirst();
+            }
+
+            return checkpoint;
+        }
+    }
+
+    public async Task SaveCheckpointAsync(StreamPosition checkpoint, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(StreamSql.Get("SaveCheckpoint"));
+        command.Parameters.Add(new() { Value = _queue });
+        command.Parameters.Add(new() { Value = checkpoint.Transaction.ToString(CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new() { Value = checkpoint.RowId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task Shutdown(TimeSpan timeout) => Task.CompletedTask;
+
+    /// <summary>One read of the queue: its last position, and the containers not yet delivered to every consumer.</summary>
+    private sealed class Read(StreamPosition last)
+    {
+        public StreamPosition Last { get; } = last;
+
+        public HashSet<long> Pending { get; } = [];
+    }
+}

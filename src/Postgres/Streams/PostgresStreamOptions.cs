@@ -1,0 +1,53 @@
+namespace OrleansSync.Postgres.Streams;
+
+/// <summary>Settings of the PostgreSQL stream provider (configuration section <c>Streams</c>).</summary>
+public sealed class PostgresStreamOptions
+{
+    public const string Section = "Streams";
+
+    /// <summary>Fixed number of queues; each is read by one pulling agent, and Orleans balances the agents over the silos. Changing it remaps keys: only with drained queues.</summary>
+    public int QueueCount { get; set; } = 8;
+
+    /// <summary>Attempts of a message before it becomes a dead letter.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>First retry delay; doubles per attempt, with jitter, up to <see cref="RetryBackoffMax"/>.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan RetryBackoffMax { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Delivered messages are kept this long; it is also the de-duplication window of appends.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often an idle pulling agent looks for new messages.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Most messages read from a queue at once.</summary>
+    public int ReadBatchSize { get; set; } = 256;
+
+    /// <summary>Messages a queue's agent keeps in memory between reading and delivering them to every consumer.</summary>
+    public int CacheSize { get; set; } = 4096;
+
+    public void Validate()
+    {
+        if (QueueCount is < 1 or > 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(QueueCount), QueueCount, "Streams:QueueCount must be between 1 and 1024.");
+        }
+
+        if (MaxAttempts < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "Streams:MaxAttempts must be at least 1.");
+        }
+
+        if (RetryBackoff <= TimeSpan.Zero || RetryBackoffMax < RetryBackoff)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryBackoff), RetryBackoff, "Streams:RetryBackoff must be positive and at most Streams:RetryBackoffMax.");
+        }
+
+        if (PollInterval <= TimeSpan.Zero || ReadBatchSize < 1 || CacheSize < ReadBatchSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PollInterval), "Streams:PollInterval must be positive, ReadBatchSize at least 1 and CacheSize at least ReadBatchSize.");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using NpgsqlTypes;
+
+namespace OrleansSync.Postgres.Streams;
+
+/// <summary>
+/// Appends to the persistent streams: one statement however many messages, a message id seen
+/// before in its namespace skipped. Used by the gateway on its own, and by a grain's unit of work
+/// (the outbox) inside its transaction.
+/// </summary>
+public sealed class PostgresStreamProducer(NpgsqlDataSource dataSource, StreamQueueMap queues, StreamSubscriptions subscriptions, ILogger<PostgresStreamProducer> logger)
+    : IStreamProducer
+{
+    public bool HasSubscribers(string streamNamespace) => subscriptions.HasSubscribers(streamNamespace);
+
+    public async Task<bool> AppendAsync(string streamNamespace, string key, string messageId, string payloadJson, CancellationToken cancellationToken = default) =>
+        await AppendBatchAsync([new StreamAppend(streamNamespace, key, messageId, payloadJson)], cancellationToken) == 1;
+
+    public async Task<int> AppendBatchAsync(IReadOnlyList<StreamAppend> messages, CancellationToken cancellationToken = default)
+    {
+        if (Prepare(messages) is not { } insert)
+        {
+            return 0;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { insert } };
+        var appended = 0;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                appended++;
+            }
+        }
+
+        return appended;
+    }
+
+    /// <summary>The insert of <paramref name="messages"/> for the caller's transaction; null when none has a subscriber.</summary>
+    public NpgsqlBatchCommand? Prepare(IReadOnlyList<StreamAppend> messages)
+    {
+        var rows = new List<StreamAppend>(messages.Count);
+        foreach (var message in messages)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(message.Namespace);
+            ArgumentException.ThrowIfNullOrWhiteSpace(message.Key);
+            ArgumentException.ThrowIfNullOrWhiteSpace(message.MessageId);
+            ArgumentException.ThrowIfNullOrWhiteSpace(message.PayloadJson);
+            if (subscriptions.HasSubscribers(message.Namespace))
+            {
+                rows.Add(message);
+            }
+            else
+            {
+                logger.LogWarning("No subscriber for stream namespace {Namespace}; message {MessageId} dropped", message.Namespace, message.MessageId);
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        return new NpgsqlBatchCommand(StreamSql.Get("Append"))
+        {
+            Parameters =
+            {
+                new NpgsqlParameter { Value = rows.Select(r => queues.QueueOf(r.Namespace, r.Key)).ToArray() },
+                new NpgsqlParameter { Value = rows.Select(r => r.Namespace).ToArray() },
+                new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() },
+                new NpgsqlParameter { Value = rows.Select(r => r.MessageId).ToArray() },
+                new NpgsqlParameter { Value = rows.Select(r => r.PayloadJson).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
+            },
+        };
+    }
+}

@@ -1,0 +1,4 @@
+namespace OrleansSync.Postgres.Tests.Streams.Grains;
+
+/// <summary>A stream message of the test ledger. <paramref name="FailTimes"/> makes the first attempts throw; <paramref name="Poison"/> throws until cured.</summary>
+public sealed record LedgerEntry(int Sequence, int Amount, int FailTimes = 0, bool Poison = false, bool Echo = false);

@@ -1,0 +1,45 @@
+using Orleans.Runtime;
+using OrleansSync.Postgres.Entities;
+using OrleansSync.Postgres.Streams;
+
+namespace OrleansSync.Postgres.Tests.Streams.Grains;
+
+/// <summary>
+/// Applies test-ledger messages one at a time, each in its own unit of work. An entry with Echo
+/// also raises a test-echo event through the outbox, which <see cref="EchoGrain"/> records.
+/// </summary>
+[GrainType(GrainTypeName)]
+[ImplicitStreamSubscription(Namespace)]
+public sealed class LedgerGrain : EntityGrain, ILedgerGrain, IStreamSubscriber
+{
+    public const string GrainTypeName = "test.ledger";
+    public const string Namespace = "test-ledger";
+    public const string EchoNamespace = "test-echo";
+
+    public Task<string> PingAsync() => Task.FromResult(RuntimeIdentity);
+
+    public async Task AddAsync(string entryId, int amount)
+    {
+        await using var unitOfWork = await BeginUnitOfWorkAsync();
+        await Ledger.InsertAsync(unitOfWork, GrainTypeName, EntityKey, entryId, 0, amount, 1);
+        await unitOfWork.CommitAsync();
+    }
+
+    public async Task OnNextAsync(StreamEvent message)
+    {
+        var entry = message.Payload<LedgerEntry>();
+        if (entry.Attempts(message, EntityKey) is { } failure)
+        {
+            throw failure;
+        }
+
+        await using var unitOfWork = await BeginUnitOfWorkAsync();
+        await Ledger.InsertAsync(unitOfWork, GrainTypeName, EntityKey, message.MessageId, entry.Sequence, entry.Amount, 1);
+        if (entry.Echo)
+        {
+            unitOfWork.Publish(EchoNamespace, EntityKey, $"echo/{message.MessageId}", entry);
+        }
+
+        await unitOfWork.CommitAsync();
+    }
+}
