@@ -1,6 +1,7 @@
 namespace OrleansSync.Grains.AccountingPoints;
 
 /// <summary>Every recorded change of a point's rows, oldest first.</summary>
+[GenerateSerializer, Immutable]
 public sealed record AccountingPointHistory(string Gsrn, IReadOnlyList<AccountingPointHistoryEntry> Entries);
 
 /// <summary>
@@ -10,6 +11,7 @@ public sealed record AccountingPointHistory(string Gsrn, IReadOnlyList<Accountin
 /// <param name="Kind">accounting_point, end_user, energy_supplier or metering_grid_area.</param>
 /// <param name="Operation">insert, update or delete.</param>
 /// <param name="RowId">The changed row's id (stable across its updates).</param>
+[GenerateSerializer, Immutable]
 public sealed record AccountingPointHistoryEntry(
     string Kind,
     string Operation,

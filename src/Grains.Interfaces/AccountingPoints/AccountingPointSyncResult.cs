@@ -10,6 +10,7 @@ namespace OrleansSync.Grains.AccountingPoints;
 /// <param name="Attempts">Consecutive failed attempts after this one (0 after a success).</param>
 /// <param name="Error">Why it failed, when it did.</param>
 /// <param name="DurationMs">Wall time of the attempt, limiter wait included.</param>
+[GenerateSerializer, Immutable]
 public sealed record AccountingPointSyncResult(
     string Gsrn,
     SyncOutcome Outcome,

@@ -18,6 +18,7 @@ namespace OrleansSync.Grains.AccountingPoints;
 /// <param name="NextSyncAt">A scheduled one-off sync (retry, event, dead-sync recovery), if any.</param>
 /// <param name="DeadSyncs">Dead syncs found for this point so far.</param>
 /// <param name="LastDeadSyncAt">When the last dead sync was found.</param>
+[GenerateSerializer, Immutable]
 public sealed record AccountingPointSyncStatus(
     string Gsrn,
     SyncState State,

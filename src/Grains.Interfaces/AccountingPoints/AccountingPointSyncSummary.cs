@@ -10,6 +10,7 @@ namespace OrleansSync.Grains.AccountingPoints;
 /// <param name="Failing">Points with at least the configured consecutive failures, most attempts first.</param>
 /// <param name="RecentDeadSyncs">Points whose dead sync was found in the last 24 hours.</param>
 /// <param name="DeadSyncsFound">Dead syncs found since the points were first synced.</param>
+[GenerateSerializer, Immutable]
 public sealed record AccountingPointSyncSummary(
     DateTimeOffset At,
     long Points,
@@ -21,10 +22,13 @@ public sealed record AccountingPointSyncSummary(
     IReadOnlyList<RecoveredDeadSync> RecentDeadSyncs,
     long DeadSyncsFound);
 
+[GenerateSerializer, Immutable]
 public sealed record OldestSync(string Gsrn, DateTimeOffset LastSyncedAt);
 
+[GenerateSerializer, Immutable]
 public sealed record DeadSync(string Gsrn, DateTimeOffset LastSyncStart, int Attempts);
 
+[GenerateSerializer, Immutable]
 public sealed record FailingAccountingPoint(
     string Gsrn,
     int Attempts,
@@ -34,4 +38,5 @@ public sealed record FailingAccountingPoint(
     DateTimeOffset? LastSyncedAt,
     DateTimeOffset? NextSyncAt);
 
+[GenerateSerializer, Immutable]
 public sealed record RecoveredDeadSync(string Gsrn, DateTimeOffset FoundAt, int DeadSyncs);

@@ -6,6 +6,7 @@ namespace OrleansSync.Grains.AccountingPoints;
 /// <param name="Unit">The unit as stored (the existing one on a conflict).</param>
 /// <param name="AccountingPoint">The point's tracking result: its status and the fetch it ran, if any.</param>
 /// <param name="Error">Why it was refused (conflict, invalid).</param>
+[GenerateSerializer, Immutable]
 public sealed record ControllableUnitRegistrationResult(
     ControllableUnitRegistrationOutcome Outcome,
     ControllableUnit? Unit,

@@ -1,4 +1,3 @@
-using OrleansSync.Runtime;
 
 namespace OrleansSync.Grains.AccountingPoints;
 

@@ -12,4 +12,5 @@ public enum CreateReviewStatus
 }
 
 /// <summary>The outcome of a DPS review create; <see cref="Review"/> is set when created.</summary>
+[GenerateSerializer, Immutable]
 public sealed record CreateReviewResult(CreateReviewStatus Status, IncentiveReviewDetail? Review, string? Detail);

@@ -5,6 +5,7 @@ namespace OrleansSync.Grains.Incentives;
 /// <see cref="MappingType"/> is INCENTIVE_CREATED, NOMIS_CREATED or MIGRATED; <see cref="Label"/> is the
 /// migration id of a migrated one.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record IncentiveMapping(
     long NomisBookingId,
     long NomisIncentiveSequence,

@@ -6,6 +6,7 @@ namespace OrleansSync.Grains.Incentives;
 /// mappings it creates. Status: STARTED, COMPLETED or CANCELLED. Every NOMIS IEP the run reached is
 /// counted once: migrated, skipped (already mapped before the run) or failed (listed with the reason).
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record IncentiveMigration(
     string MigrationId,
     string MigrationType,

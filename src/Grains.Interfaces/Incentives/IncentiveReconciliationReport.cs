@@ -5,6 +5,7 @@ namespace OrleansSync.Grains.Incentives;
 /// same booking (prisoner-to-nomis-update's incentives reconciliation). Status RUNNING, COMPLETED or
 /// FAILED; Trigger SCHEDULED or ON_DEMAND. <see cref="Mismatches"/> is empty in lists.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record IncentiveReconciliationReport(
     string Id,
     string Trigger,
@@ -25,4 +26,5 @@ public sealed record IncentiveReconciliationReport(
 }
 
 /// <summary>A prisoner whose current levels differ (telemetry incentives-reports-reconciliation-mismatch); a null level means none.</summary>
+[GenerateSerializer, Immutable]
 public sealed record IncentiveLevelMismatch(string PrisonerNumber, long BookingId, string? NomisIncentiveLevel, string? DpsIncentiveLevel);

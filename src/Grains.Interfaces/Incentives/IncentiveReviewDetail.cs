@@ -7,6 +7,7 @@ namespace OrleansSync.Grains.Incentives;
 /// is the level's name and <see cref="IepCode"/> its code; <see cref="IepTime"/> is a local date-time
 /// (Europe/London, no zone) as in NOMIS. Optional members are omitted when absent.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record IncentiveReviewDetail(
     long Id,
     string IepLevel,

@@ -6,6 +6,7 @@ namespace OrleansSync.Grains.Incentives;
 /// An incentives.iep-review.* domain event as a consumer reads it: the review id, and the NOMS number
 /// and reason when present (the SNS fixture carries only <c>{"id":"12"}</c>, as a string).
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record IncentiveReviewEvent(string EventType, long ReviewId, string? NomsNumber, string? Reason)
 {
     public const string Inserted = "incentives.iep-review.inserted";

@@ -7,6 +7,7 @@ namespace OrleansSync.Grains.Incentives;
 /// current review, with the booking's reviews newest first in <see cref="IepDetails"/> when asked for
 /// (<c>with-details=true</c>), otherwise an empty list.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record IncentiveReviewSummary(
     long Id,
     string IepCode,

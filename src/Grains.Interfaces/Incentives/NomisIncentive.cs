@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace OrleansSync.Grains.Incentives;
 
 /// <summary>nomis-prisoner-api IncentiveResponse (nomis-incentive-response.json). Times are NOMIS local times without a zone.</summary>
+[GenerateSerializer, Immutable]
 public sealed record NomisIncentive(
     [property: JsonPropertyName("bookingId")] long BookingId,
     [property: JsonPropertyName("incentiveSequence")] long IncentiveSequence,
@@ -27,6 +28,7 @@ public sealed record NomisIncentive(
 }
 
 /// <summary>A NOMIS reference code with its description.</summary>
+[GenerateSerializer, Immutable]
 public sealed record NomisCodeDescription(
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("description")] string Description);

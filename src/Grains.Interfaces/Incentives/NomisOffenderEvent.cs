@@ -7,6 +7,7 @@ namespace OrleansSync.Grains.Incentives;
 /// data itself, which is fetched from NOMIS. <see cref="BookingId"/> and <see cref="IepSeq"/> arrive as
 /// strings or numbers.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record NomisOffenderEvent(
     string EventType,
     string OffenderIdDisplay,

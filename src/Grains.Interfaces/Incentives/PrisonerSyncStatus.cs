@@ -1,6 +1,7 @@
 namespace OrleansSync.Grains.Incentives;
 
 /// <summary>Where each of a prisoner's reviews stands in the sync: its mapping, and what happened when it was sent to NOMIS.</summary>
+[GenerateSerializer, Immutable]
 public sealed record PrisonerSyncStatus(string PrisonerNumber, IReadOnlyList<IncentiveSyncEntry> Reviews);
 
 /// <summary>
@@ -8,6 +9,7 @@ public sealed record PrisonerSyncStatus(string PrisonerNumber, IReadOnlyList<Inc
 /// reviews written to NOMIS: MAPPED, MAPPING_PENDING (retrying the mapping write) or MAPPING_CONFLICT
 /// (the NOMIS ids or the review were already mapped otherwise; reported, not retried).
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record IncentiveSyncEntry(
     long IncentiveId,
     long BookingId,

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OrleansSync.Runtime;
 
 namespace OrleansSync.Grains.AccountingPoints;
 
@@ -26,7 +25,7 @@ public sealed class AccountingPointGrain(
     IOptions<AccountingPointsOptions> options,
     NpgsqlDataSource dataSource,
     TimeProvider time,
-    ILogger<AccountingPointGrain> logger) : Grain, IAccountingPointGrain, IRemindable, IStreamSubscriber
+    ILogger<AccountingPointGrain> logger) : EntityGrain, IAccountingPointGrain, IRemindable, IStreamSubscriber
 {
     public const string ResyncReminder = "resync";
     public const string SyncSoonReminder = "sync-soon";
@@ -35,19 +34,17 @@ public sealed class AccountingPointGrain(
     private readonly AccountingPointsOptions _options = options.Value;
     private AccountingPointRepository _repository = null!;
 
-    private string GrainType => GrainId.Type;
-
-    private string PointGsrn => GrainId.Key;
+    private string PointGsrn => EntityKey;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Gsrn.Validate(GrainId.Key) is { } error)
+        if (Gsrn.Validate(EntityKey) is { } error)
         {
-            throw new ArgumentException($"{GrainType} key '{GrainId.Key}' is not a GSRN: {error}.");
+            throw new ArgumentException($"{GrainType} key '{EntityKey}' is not a GSRN: {error}.");
         }
 
-        _repository = new AccountingPointRepository(dataSource, _options, GrainId.Key);
-        return Task.CompletedTask;
+        _repository = new AccountingPointRepository(dataSource, _options, EntityKey);
+        return base.OnActivateAsync(cancellationToken);
     }
 
     Task<AccountingPointSyncResult> IAccountingPointGrain.SyncAsync(SyncTrigger trigger) => SyncCoreAsync(trigger);
@@ -55,9 +52,11 @@ public sealed class AccountingPointGrain(
     async Task<DateTimeOffset?> IAccountingPointGrain.RequestSyncAsync(SyncTrigger trigger)
     {
         await using var unitOfWork = await BeginUnitOfWorkAsync();
+        var reminders = new ReminderChanges(this);
         var delay = trigger == SyncTrigger.Event ? _options.EventCoalesceWindow : TimeSpan.Zero;
-        var due = await ScheduleAsync(unitOfWork, trigger, delay, time.GetUtcNow());
+        var due = await ScheduleAsync(unitOfWork, reminders, trigger, delay, time.GetUtcNow());
         await unitOfWork.CommitAsync();
+        await reminders.ApplyAsync();
         return due;
     }
 
@@ -89,17 +88,19 @@ public sealed class AccountingPointGrain(
         if (trackingChanged)
         {
             await using var unitOfWork = await BeginUnitOfWorkAsync();
+            var reminders = new ReminderChanges(this);
             await _repository.SetTrackedAsync(unitOfWork, tracked, tracked ? period : null);
             if (tracked)
             {
-                await RegisterOrUpdateReminder(ResyncReminder, ResyncSchedule.DueTime(PointGsrn, period, time.GetUtcNow()), period);
+                reminders.Register(ResyncReminder, ResyncSchedule.DueTime(PointGsrn, period, time.GetUtcNow()), period);
             }
             else
             {
-                await UnregisterReminder(ResyncReminder);
+                reminders.Unregister(ResyncReminder);
             }
 
             await unitOfWork.CommitAsync();
+            await reminders.ApplyAsync();
             logger.LogInformation(
                 "{GrainType} {GrainKey} is {Tracking} ({Units} controllable units)",
                 GrainType, PointGsrn, tracked ? "tracked: resynced every " + period : "no longer tracked", units);
@@ -119,8 +120,10 @@ public sealed class AccountingPointGrain(
                 else
                 {
                     await using var unitOfWork = await BeginUnitOfWorkAsync();
-                    await ScheduleAsync(unitOfWork, SyncTrigger.ControllableUnit, TimeSpan.Zero, time.GetUtcNow());
+                    var reminders = new ReminderChanges(this);
+                    await ScheduleAsync(unitOfWork, reminders, SyncTrigger.ControllableUnit, TimeSpan.Zero, time.GetUtcNow());
                     await unitOfWork.CommitAsync();
+                    await reminders.ApplyAsync();
                 }
             }
         }
@@ -136,8 +139,10 @@ public sealed class AccountingPointGrain(
             return false;
         }
 
-        await ScheduleAsync(unitOfWork, SyncTrigger.DeadSyncRecovery, TimeSpan.Zero, time.GetUtcNow());
+        var reminders = new ReminderChanges(this);
+        await ScheduleAsync(unitOfWork, reminders, SyncTrigger.DeadSyncRecovery, TimeSpan.Zero, time.GetUtcNow());
         await unitOfWork.CommitAsync();
+        await reminders.ApplyAsync();
         logger.LogWarning(
             "{GrainType} {GrainKey} dead sync: started at {StartedAt:O} and never finished; counted as attempt {Attempts}, retrying now",
             GrainType, PointGsrn, dead.Started, dead.Attempts);
@@ -156,7 +161,7 @@ public sealed class AccountingPointGrain(
                 break;
             default:
                 logger.LogWarning("{GrainType} {GrainKey} drops unknown reminder {Reminder}", GrainType, PointGsrn, reminderName);
-                await UnregisterReminder(reminderName);
+                await this.UnregisterReminderIfAnyAsync(reminderName);
                 break;
         }
     }
@@ -182,8 +187,10 @@ public sealed class AccountingPointGrain(
         }
 
         await using var unitOfWork = await BeginUnitOfWorkAsync();
-        var due = await ScheduleAsync(unitOfWork, SyncTrigger.Event, _options.EventCoalesceWindow, occurredAt);
+        var reminders = new ReminderChanges(this);
+        var due = await ScheduleAsync(unitOfWork, reminders, SyncTrigger.Event, _options.EventCoalesceWindow, occurredAt);
         await unitOfWork.CommitAsync();
+        await reminders.ApplyAsync();
         logger.LogInformation("{GrainType} {GrainKey} change event {MessageId}: sync due at {DueAt:O}", GrainType, PointGsrn, message.MessageId, due);
     }
 
@@ -192,7 +199,7 @@ public sealed class AccountingPointGrain(
         var row = await _repository.ReadSyncAsync();
         if (row is null || !row.Status.Tracked)
         {
-            await UnregisterReminder(ResyncReminder);
+            await this.UnregisterReminderIfAnyAsync(ResyncReminder);
             return;
         }
 
@@ -208,9 +215,10 @@ public sealed class AccountingPointGrain(
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
             trigger = await _repository.TakeScheduledSyncAsync(unitOfWork);
-            await UnregisterReminder(SyncSoonReminder);
             await unitOfWork.CommitAsync();
         }
+
+        await this.UnregisterReminderIfAnyAsync(SyncSoonReminder);
 
         if (trigger is { } scheduled)
         {
@@ -271,7 +279,7 @@ public sealed class AccountingPointGrain(
             // reader let through. The transaction rolled back; it is recorded like any other failure.
             failure = (SyncOutcome.Failed, $"the database refused the data: {database.MessageText} ({database.ConstraintName})");
         }
-        catch (Exception exception) when (exception is not (LeaseLostException or InconsistentStateException))
+        catch (Exception exception) when (exception is not EntityFenceException)
         {
             logger.LogError(exception, "{GrainType} {GrainKey} sync ({Trigger}) failed unexpectedly", GrainType, PointGsrn, trigger);
             failure = (SyncOutcome.Failed, $"{exception.GetType().Name}: {exception.Message}");
@@ -291,6 +299,7 @@ public sealed class AccountingPointGrain(
         long started)
     {
         await using var unitOfWork = await BeginUnitOfWorkAsync();
+        var reminders = new ReminderChanges(this);
         var unknownAreas = await _repository.UnknownCodesAsync(unitOfWork, "UnknownMeteringGridAreas", snapshot.MeteringGridAreas.Select(p => p.Value));
         var unknownSuppliers = await _repository.UnknownCodesAsync(unitOfWork, "UnknownEnergySuppliers", snapshot.EnergySuppliers.Select(p => p.Value));
         if (unknownAreas.Count > 0 || unknownSuppliers.Count > 0)
@@ -326,10 +335,11 @@ public sealed class AccountingPointGrain(
         if (finished.NextSyncAt is not null && (finished.SyncRequestedAt is null || finished.SyncRequestedAt <= startedAt))
         {
             await _repository.CancelScheduledSyncAsync(unitOfWork);
-            await UnregisterReminder(SyncSoonReminder);
+            reminders.Unregister(SyncSoonReminder);
         }
 
         await unitOfWork.CommitAsync();
+        await reminders.ApplyAsync();
 
         var duration = time.GetElapsedTime(started);
         metrics.SyncCompleted(SyncOutcome.Synced, trigger, duration);
@@ -350,6 +360,7 @@ public sealed class AccountingPointGrain(
 
         var attempts = 0;
         long version = 0;
+        var reminders = new ReminderChanges(this);
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
             if (await _repository.MarkFailedAsync(unitOfWork, outcome, reason) is { } failed)
@@ -364,12 +375,14 @@ public sealed class AccountingPointGrain(
                 else if (failed.Tracked)
                 {
                     var backoff = ResyncSchedule.Backoff(attempts, _options.RetryBackoffBase, _options.RetryBackoffMax, Random.Shared.NextDouble());
-                    await ScheduleAsync(unitOfWork, SyncTrigger.Retry, backoff, requestedAt: null);
+                    await ScheduleAsync(unitOfWork, reminders, SyncTrigger.Retry, backoff, requestedAt: null);
                 }
             }
 
             await unitOfWork.CommitAsync();
         }
+
+        await reminders.ApplyAsync();
 
         var duration = time.GetElapsedTime(started);
         metrics.SyncCompleted(outcome, trigger, duration);
@@ -391,9 +404,11 @@ public sealed class AccountingPointGrain(
         if (trigger is not (SyncTrigger.Lookup or SyncTrigger.Manual))
         {
             await using var unitOfWork = await BeginUnitOfWorkAsync();
+            var reminders = new ReminderChanges(this);
             var delay = _options.LimiterWait * (1 + Random.Shared.NextDouble());
-            await ScheduleAsync(unitOfWork, trigger, delay, requestedAt: null);
+            await ScheduleAsync(unitOfWork, reminders, trigger, delay, requestedAt: null);
             await unitOfWork.CommitAsync();
+            await reminders.ApplyAsync();
         }
 
         var duration = time.GetElapsedTime(started);
@@ -402,12 +417,12 @@ public sealed class AccountingPointGrain(
         return new AccountingPointSyncResult(PointGsrn, SyncOutcome.Deferred, trigger, null, null, 0, 0, "no adapter capacity right now; try again shortly", duration.TotalMilliseconds);
     }
 
-    /// <summary>Schedules the one-off "sync-soon" reminder; the earliest request wins. Joins the open unit of work.</summary>
-    private async Task<DateTimeOffset> ScheduleAsync(IUnitOfWork unitOfWork, SyncTrigger trigger, TimeSpan delay, DateTimeOffset? requestedAt)
+    /// <summary>Schedules the one-off "sync-soon" reminder (registered once the unit of work commits); the earliest request wins.</summary>
+    private async Task<DateTimeOffset> ScheduleAsync(IUnitOfWork unitOfWork, ReminderChanges reminders, SyncTrigger trigger, TimeSpan delay, DateTimeOffset? requestedAt)
     {
         var (dueAt, wait) = await _repository.ScheduleSyncAsync(unitOfWork, delay, trigger, requestedAt);
         // The period only matters if the tick is never taken (it unregisters itself); the resync period is long and valid.
-        await RegisterOrUpdateReminder(SyncSoonReminder, wait, _options.ResyncPeriod);
+        reminders.Register(SyncSoonReminder, wait, _options.ResyncPeriod);
         return dueAt;
     }
 

@@ -1,5 +1,4 @@
 using Npgsql;
-using OrleansSync.Runtime;
 
 namespace OrleansSync.Grains.AccountingPoints;
 

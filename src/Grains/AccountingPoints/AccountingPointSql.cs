@@ -1,6 +1,5 @@
 using OrleansSync.Postgres;
 using Npgsql;
-using OrleansSync.Runtime.Storage;
 
 namespace OrleansSync.Grains.AccountingPoints;
 

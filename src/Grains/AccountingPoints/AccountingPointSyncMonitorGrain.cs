@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OrleansSync.Runtime;
+using Orleans.Configuration;
 
 namespace OrleansSync.Grains.AccountingPoints;
 
@@ -11,13 +11,16 @@ namespace OrleansSync.Grains.AccountingPoints;
 /// and pokes the point's grain, which records the dead sync as a failed attempt and retries. It also
 /// repairs tracking flags that disagree with the units. Reads only; every write is the point grain's.
 /// </summary>
-[GrainType("accounting_points.sync_monitor")]
+[GrainType(GrainTypeName)]
 public sealed class AccountingPointSyncMonitorGrain(
     NpgsqlDataSource dataSource,
     AccountingPointsMetrics metrics,
     IOptions<AccountingPointsOptions> options,
+    IOptions<ReminderOptions> reminderOptions,
     ILogger<AccountingPointSyncMonitorGrain> logger) : Grain, IAccountingPointSyncMonitorGrain, IRemindable
 {
+    private const string GrainTypeName = "accounting_points.sync_monitor";
+
     public const string SweepReminder = "sweep";
 
     /// <summary>Rows handled per sweep; the next sweep takes the rest.</summary>
@@ -31,7 +34,7 @@ public sealed class AccountingPointSyncMonitorGrain(
     private readonly AccountingPointsOptions _options = options.Value;
 
     Task IAccountingPointSyncMonitorGrain.StartAsync() =>
-        RegisterOrUpdateReminder(SweepReminder, _options.SweepInterval, _options.SweepInterval);
+        this.RegisterOrUpdateReminder(SweepReminder, _options.SweepInterval, _options.SweepInterval.AtLeastMinimum(reminderOptions.Value.MinimumReminderPeriod));
 
     Task<DeadSyncSweep> IAccountingPointSyncMonitorGrain.SweepAsync() => SweepAsync();
 
@@ -96,7 +99,7 @@ public sealed class AccountingPointSyncMonitorGrain(
             metrics.DeadSyncFound();
             logger.LogWarning(
                 "{GrainType} {GrainKey} found a dead sync of accounting point {Gsrn}: started at {StartedAt:O}, never finished",
-                GrainId.Type, GrainId.Key, sync.Gsrn, sync.LastSyncStart);
+                GrainTypeName, this.GetPrimaryKeyString(), sync.Gsrn, sync.LastSyncStart);
         }
 
         var recovered = 0;
@@ -111,7 +114,7 @@ public sealed class AccountingPointSyncMonitorGrain(
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "{GrainType} {GrainKey} could not hand dead sync of {Gsrn} back to its grain; the next sweep retries", GrainId.Type, GrainId.Key, sync.Gsrn);
+                logger.LogWarning(exception, "{GrainType} {GrainKey} could not hand dead sync of {Gsrn} back to its grain; the next sweep retries", GrainTypeName, this.GetPrimaryKeyString(), sync.Gsrn);
             }
         });
 
@@ -122,11 +125,11 @@ public sealed class AccountingPointSyncMonitorGrain(
             {
                 await GrainFactory.GetGrain<IAccountingPointGrain>(gsrn).ControllableUnitsChangedAsync(syncNow: false);
                 Interlocked.Increment(ref repaired);
-                logger.LogWarning("{GrainType} {GrainKey} repaired tracking of accounting point {Gsrn} (it disagreed with its controllable units)", GrainId.Type, GrainId.Key, gsrn);
+                logger.LogWarning("{GrainType} {GrainKey} repaired tracking of accounting point {Gsrn} (it disagreed with its controllable units)", GrainTypeName, this.GetPrimaryKeyString(), gsrn);
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "{GrainType} {GrainKey} could not repair tracking of {Gsrn}; the next sweep retries", GrainId.Type, GrainId.Key, gsrn);
+                logger.LogWarning(exception, "{GrainType} {GrainKey} could not repair tracking of {Gsrn}; the next sweep retries", GrainTypeName, this.GetPrimaryKeyString(), gsrn);
             }
         });
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OrleansSync.Runtime;
+using OrleansSync.Grains.Hosting;
 
 namespace OrleansSync.Grains.AccountingPoints;
 
@@ -8,21 +8,15 @@ namespace OrleansSync.Grains.AccountingPoints;
 /// Makes sure the sweeper's reminder exists: once the silo serves, asks the singleton sweeper to register
 /// it (idempotent, so every silo may), retrying until it succeeds or the host stops.
 /// </summary>
-internal sealed class AccountingPointSyncMonitorStarter(SiloRuntime silo, IGrainFactory grains, ILogger<AccountingPointSyncMonitorStarter> logger) : BackgroundService
+internal sealed class AccountingPointSyncMonitorStarter(IHostApplicationLifetime lifetime, IGrainFactory grains, ILogger<AccountingPointSyncMonitorStarter> logger) : BackgroundService
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (!silo.IsRunning)
-            {
-                await Task.Delay(PollInterval, stoppingToken);
-                continue;
-            }
-
             try
             {
                 await grains.GetGrain<IAccountingPointSyncMonitorGrain>(IAccountingPointSyncMonitorGrain.Key).StartAsync();

@@ -8,7 +8,7 @@ public sealed class AccountingPointsOptions
 {
     public const string SectionName = "AccountingPoints";
 
-    /// <summary>Where the co-hosted simulator serves the adapter contract, relative to Runtime:SiloAddress.</summary>
+    /// <summary>Where the co-hosted simulator serves the adapter contract, relative to Silo:Address.</summary>
     public const string SimulatorPath = "/sim/datahub";
 
     /// <summary>The simulator's default key (DatahubAdapterSimulatorOptions.DefaultApiKey): the default run works with no settings.</summary>
@@ -65,7 +65,7 @@ public sealed class AccountingPointsOptions
     /// <summary>A burst of change events for one point within this window becomes one sync.</summary>
     public static readonly TimeSpan EventCoalesceWindowDefault = TimeSpan.FromSeconds(5);
 
-    /// <summary>Base URL of the adapter (FIS: ACCOUNTING_POINT_ADAPTER_BASE_URL). Default: {Runtime:SiloAddress}/sim/datahub.</summary>
+    /// <summary>Base URL of the adapter (FIS: ACCOUNTING_POINT_ADAPTER_BASE_URL). Default: {Silo:Address}/sim/datahub.</summary>
     public string? AdapterBaseUrl { get; set; }
 
     /// <summary>The shared bearer key (FIS: ACCOUNTING_POINT_ADAPTER_API_KEY). Never logged.</summary>

@@ -11,7 +11,7 @@ public static class AccountingPointsServiceCollectionExtensions
     /// Adapters and options the accounting point grains need: options from the "AccountingPoints"
     /// section (validated at start-up), the datahub adapter's typed HTTP client, the shared limiter, the
     /// metrics and the sweeper's starter. Without AccountingPoints:AdapterBaseUrl the adapter is the
-    /// co-hosted simulator at {Runtime:SiloAddress}/sim/datahub with its default key.
+    /// co-hosted simulator at {Silo:Address}/sim/datahub with its default key.
     /// </summary>
     public static IServiceCollection AddAccountingPoints(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +21,7 @@ public static class AccountingPointsServiceCollectionExtensions
             {
                 if (string.IsNullOrWhiteSpace(options.AdapterBaseUrl))
                 {
-                    var silo = configuration["Runtime:SiloAddress"] ?? "http://127.0.0.1:5080";
+                    var silo = configuration["Silo:Address"] ?? "http://127.0.0.1:5080";
                     options.AdapterBaseUrl = silo.TrimEnd('/') + AccountingPointsOptions.SimulatorPath;
                 }
             })

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using OrleansSync.Runtime;
 
 namespace OrleansSync.Grains.AccountingPoints;
 
@@ -11,18 +10,18 @@ namespace OrleansSync.Grains.AccountingPoints;
 /// the two, the sweeper's tracking repair tells the point later.
 /// </summary>
 [GrainType("accounting_points.controllable_unit")]
-public sealed class ControllableUnitGrain(NpgsqlDataSource dataSource, ILogger<ControllableUnitGrain> logger) : Grain, IControllableUnitGrain
+public sealed class ControllableUnitGrain(NpgsqlDataSource dataSource, ILogger<ControllableUnitGrain> logger) : EntityGrain, IControllableUnitGrain
 {
     private Guid _id;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!Guid.TryParseExact(GrainId.Key, "D", out _id) || !string.Equals(_id.ToString("D"), GrainId.Key, StringComparison.Ordinal))
+        if (!Guid.TryParseExact(EntityKey, "D", out _id) || !string.Equals(_id.ToString("D"), EntityKey, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"{GrainId.Type} key '{GrainId.Key}' is not a lower-case GUID in \"D\" format.");
+            throw new ArgumentException($"{GrainType} key '{EntityKey}' is not a lower-case GUID in \"D\" format.");
         }
 
-        return Task.CompletedTask;
+        return base.OnActivateAsync(cancellationToken);
     }
 
     async Task<ControllableUnitRegistrationResult> IControllableUnitGrain.RegisterAsync(ControllableUnitRegistration registration)
@@ -62,7 +61,7 @@ public sealed class ControllableUnitGrain(NpgsqlDataSource dataSource, ILogger<C
                 unit = new ControllableUnit(_id, registration.Gsrn, registration.StartDate, registration.Status, new DateTimeOffset(recordedAt, TimeSpan.Zero));
                 logger.LogInformation(
                     "{GrainType} {GrainKey} {Outcome}: accounting point {Gsrn}, start {StartDate}, {Status}",
-                    GrainId.Type, GrainId.Key, outcome, registration.Gsrn, registration.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ControllableUnitStatuses.Name(registration.Status));
+                    GrainType, EntityKey, outcome, registration.Gsrn, registration.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ControllableUnitStatuses.Name(registration.Status));
             }
         }
 

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Orleans.Configuration;
 using OrleansSync.Grains.Incentives.Data;
 using OrleansSync.Grains.Incentives.Nomis;
-using OrleansSync.Runtime;
 
 namespace OrleansSync.Grains.Incentives;
 
@@ -23,8 +24,9 @@ public sealed class IncentiveMigrationGrain(
     IncentivesMetrics metrics,
     IOptions<IncentivesOptions> options,
     TimeProvider time,
-    SiloRuntime silo,
-    ILogger<IncentiveMigrationGrain> logger) : Grain, IIncentiveMigrationGrain, IRemindable
+    IOptions<ReminderOptions> reminderOptions,
+    IHostApplicationLifetime lifetime,
+    ILogger<IncentiveMigrationGrain> logger) : EntityGrain, IIncentiveMigrationGrain, IRemindable
 {
     public const string GrainTypeName = "incentives.migration";
 
@@ -32,16 +34,19 @@ public sealed class IncentiveMigrationGrain(
 
     private const int MaxReasonLength = 500;
 
-    private string MigrationId => GrainId.Key;
+    private string MigrationId => EntityKey;
 
     async Task<IncentiveMigration> IIncentiveMigrationGrain.StartAsync(MigrationFilter filter, long? estimatedRecordCount)
     {
+        var reminders = new ReminderChanges(this);
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
             await IncentiveMigrations.InsertAsync(Db.Of(unitOfWork), MigrationId, filter, estimatedRecordCount);
-            await RegisterOrUpdateReminder(ReminderName, TimeSpan.Zero, options.Value.Migration.TickInterval);
+            reminders.Register(ReminderName, TimeSpan.Zero, options.Value.Migration.TickInterval.AtLeastMinimum(reminderOptions.Value.MinimumReminderPeriod));
             await unitOfWork.CommitAsync();
         }
+
+        await reminders.ApplyAsync();
 
         logger.LogInformation("{GrainType} {GrainKey}: migration started (from {FromDate}, to {ToDate}, about {Estimated} IEPs)",
             GrainTypeName, MigrationId, filter.FromDate, filter.ToDate, estimatedRecordCount);
@@ -50,16 +55,19 @@ public sealed class IncentiveMigrationGrain(
 
     async Task<IncentiveMigration?> IIncentiveMigrationGrain.CancelAsync()
     {
+        var reminders = new ReminderChanges(this);
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
             if (await IncentiveMigrations.CancelAsync(Db.Of(unitOfWork), MigrationId))
             {
-                await UnregisterReminder(ReminderName);
+                reminders.Unregister(ReminderName);
                 logger.LogInformation("{GrainType} {GrainKey}: migration cancelled", GrainTypeName, MigrationId);
             }
 
             await unitOfWork.CommitAsync();
         }
+
+        await reminders.ApplyAsync();
 
         return await ReadAsync();
     }
@@ -73,7 +81,7 @@ public sealed class IncentiveMigrationGrain(
 
         if (await ReadAsync() is not { Status: IncentiveMigration.Started } migration)
         {
-            await UnregisterReminder(ReminderName);
+            await this.UnregisterReminderIfAnyAsync(ReminderName);
             return;
         }
 
@@ -103,7 +111,7 @@ public sealed class IncentiveMigrationGrain(
         long skipped = 0;
         var offset = migration.NextOffset;
         var chunkSize = settings.Parallelism * 4;
-        while (offset < page.Content.Count && silo.IsRunning)
+        while (offset < page.Content.Count && !lifetime.ApplicationStopping.IsCancellationRequested)
         {
             var chunk = page.Content.Skip(offset).Take(chunkSize).ToList();
             var chunkFailures = new ConcurrentBag<(NomisIncentiveId Key, string Reason)>();
@@ -147,7 +155,7 @@ public sealed class IncentiveMigrationGrain(
             // Calls fail while the silo stops (the prisoners' partitions are handed back): those records are
             // not failures. The chunk is left for the run to take again once it resumes; what it migrated
             // is found mapped with this run's label then.
-            if (!silo.IsRunning)
+            if (!!lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 break;
             }
@@ -162,6 +170,7 @@ public sealed class IncentiveMigrationGrain(
 
         var pageDone = offset >= page.Content.Count;
         var completed = pageDone && page.Last;
+        var reminders = new ReminderChanges(this);
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
             var db = Db.Of(unitOfWork);
@@ -171,11 +180,13 @@ public sealed class IncentiveMigrationGrain(
                 page.TotalElements, skipped, completed);
             if (completed)
             {
-                await UnregisterReminder(ReminderName);
+                reminders.Unregister(ReminderName);
             }
 
             await unitOfWork.CommitAsync();
         }
+
+        await reminders.ApplyAsync();
 
         metrics.MigrationRecords("migrated", migrated.Count);
         metrics.MigrationRecords("skipped", skipped);

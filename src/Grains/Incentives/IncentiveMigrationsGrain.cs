@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using OrleansSync.Grains.Incentives.Data;
 using OrleansSync.Grains.Incentives.Nomis;
-using OrleansSync.Runtime;
 
 namespace OrleansSync.Grains.Incentives;
 
@@ -37,7 +36,7 @@ public sealed class IncentiveMigrationsGrain(
         catch (NomisApiException exception)
         {
             // The run counts them itself from its first page.
-            logger.LogWarning("{GrainType} {GrainKey}: could not estimate the migration's size: {Error}", "incentives.migrations", GrainId.Key, exception.Message);
+            logger.LogWarning("{GrainType} {GrainKey}: could not estimate the migration's size: {Error}", "incentives.migrations", EntityKey, exception.Message);
         }
 
         var id = NextId(latest);

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OrleansSync.Grains.Incentives.Data;
 using OrleansSync.Grains.Incentives.Nomis;
-using OrleansSync.Runtime;
 
 namespace OrleansSync.Grains.Incentives;
 
@@ -35,7 +34,7 @@ public sealed class IncentivePrisonerGrain(
     IncentivesMetrics metrics,
     IOptions<IncentivesOptions> options,
     TimeProvider time,
-    ILogger<IncentivePrisonerGrain> logger) : Grain, IIncentivePrisonerGrain, IStreamSubscriber
+    ILogger<IncentivePrisonerGrain> logger) : EntityGrain, IIncentivePrisonerGrain, IStreamSubscriber
 {
     public const string GrainTypeName = "incentives.prisoner";
 
@@ -48,7 +47,7 @@ public sealed class IncentivePrisonerGrain(
     // after NOMIS answered): a retry of the same event records these instead of writing to NOMIS again.
     private readonly Dictionary<long, NomisCreateIncentiveResponse> _unrecordedWrites = [];
 
-    private string PrisonerNumber => GrainId.Key;
+    private string PrisonerNumber => EntityKey;
 
     async Task<CreateReviewResult> IIncentivePrisonerGrain.CreateReviewAsync(CreateIncentiveReview review)
     {
@@ -439,7 +438,7 @@ public sealed class IncentivePrisonerGrain(
                     GrainTypeName, PrisonerNumber, review.Id, created.BookingId, created.Sequence, mapping.Conflict);
             }
         }
-        catch (Exception exception) when (!retrying && exception is not LeaseLostException)
+        catch (Exception exception) when (!retrying && exception is not EntityFenceException)
         {
             logger.LogWarning("{GrainType} {GrainKey}: review {ReviewId} is NOMIS IEP {NomisBookingId}/{NomisSequence} but the mapping could not be written ({Error}); retrying it without writing to NOMIS again",
                 GrainTypeName, PrisonerNumber, review.Id, created.BookingId, created.Sequence, exception.Message);

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Orleans.Configuration;
 using OrleansSync.Grains.Incentives.Data;
 using OrleansSync.Grains.Incentives.Nomis;
-using OrleansSync.Runtime;
 
 namespace OrleansSync.Grains.Incentives;
 
@@ -21,23 +22,27 @@ public sealed class IncentiveReconciliationGrain(
     NomisPrisonerApiClient nomis,
     IncentivesMetrics metrics,
     IOptions<IncentivesOptions> options,
-    SiloRuntime silo,
-    ILogger<IncentiveReconciliationGrain> logger) : Grain, IIncentiveReconciliationGrain, IRemindable
+    IOptions<ReminderOptions> reminderOptions,
+    IHostApplicationLifetime lifetime,
+    ILogger<IncentiveReconciliationGrain> logger) : EntityGrain, IIncentiveReconciliationGrain, IRemindable
 {
     public const string GrainTypeName = "incentives.reconciliation";
 
     public const string ReminderName = "reconcile";
 
-    private string ReportId => GrainId.Key;
+    private string ReportId => EntityKey;
 
     async Task<IncentiveReconciliationReport> IIncentiveReconciliationGrain.StartAsync(string trigger)
     {
+        var reminders = new ReminderChanges(this);
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
             await IncentiveReconciliations.InsertAsync(Db.Of(unitOfWork), ReportId, trigger);
-            await RegisterOrUpdateReminder(ReminderName, TimeSpan.Zero, options.Value.Reconciliation.TickInterval);
+            reminders.Register(ReminderName, TimeSpan.Zero, options.Value.Reconciliation.TickInterval.AtLeastMinimum(reminderOptions.Value.MinimumReminderPeriod));
             await unitOfWork.CommitAsync();
         }
+
+        await reminders.ApplyAsync();
 
         logger.LogInformation("{GrainType} {GrainKey}: reconciliation requested ({Trigger})", GrainTypeName, ReportId, trigger);
         return (await Db.ReadAsync(database, db => IncentiveReconciliations.GetAsync(db, ReportId)))!.Report;
@@ -52,7 +57,7 @@ public sealed class IncentiveReconciliationGrain(
 
         if (await Db.ReadAsync(database, db => IncentiveReconciliations.GetAsync(db, ReportId)) is not { Report.Status: IncentiveReconciliationReport.Running } row)
         {
-            await UnregisterReminder(ReminderName);
+            await this.UnregisterReminderIfAnyAsync(ReminderName);
             return;
         }
 
@@ -70,16 +75,19 @@ public sealed class IncentiveReconciliationGrain(
         catch (NomisApiException exception)
         {
             string? status;
+            var reminders = new ReminderChanges(this);
             await using (var unitOfWork = await BeginUnitOfWorkAsync())
             {
                 status = await IncentiveReconciliations.RecordPageFailureAsync(Db.Of(unitOfWork), ReportId, $"Page {pageNumber} of active prisoners: {exception.Message}", settings.MaxConsecutivePageFailures);
                 if (status == IncentiveReconciliationReport.Failed)
                 {
-                    await UnregisterReminder(ReminderName);
+                    reminders.Unregister(ReminderName);
                 }
 
                 await unitOfWork.CommitAsync();
             }
+
+            await reminders.ApplyAsync();
 
             logger.LogWarning("{GrainType} {GrainKey}: page {Page} of active prisoners could not be read ({Status}): {Error}", GrainTypeName, ReportId, pageNumber, status, exception.Message);
             return;
@@ -100,7 +108,7 @@ public sealed class IncentiveReconciliationGrain(
             }
         });
 
-        if (!silo.IsRunning)
+        if (!!lifetime.ApplicationStopping.IsCancellationRequested)
         {
             // Stopping: errors now say nothing about NOMIS. The page is compared again when the report resumes.
             return;
@@ -112,6 +120,7 @@ public sealed class IncentiveReconciliationGrain(
             .Select(p => new IncentiveLevelMismatch(p.OffenderNo, p.BookingId, nomisLevels[p.BookingId], dpsLevels.GetValueOrDefault(p.BookingId)))
             .ToList();
         var completed = page.Last;
+        var reminders = new ReminderChanges(this);
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
             var db = Db.Of(unitOfWork);
@@ -119,11 +128,13 @@ public sealed class IncentiveReconciliationGrain(
             await IncentiveReconciliations.RecordPageAsync(db, ReportId, pageNumber + 1, nomisLevels.Count, errors, completed);
             if (completed)
             {
-                await UnregisterReminder(ReminderName);
+                reminders.Unregister(ReminderName);
             }
 
             await unitOfWork.CommitAsync();
         }
+
+        await reminders.ApplyAsync();
 
         metrics.Mismatches(mismatches.Count);
         foreach (var mismatch in mismatches)

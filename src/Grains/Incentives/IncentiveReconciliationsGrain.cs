@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans.Configuration;
 using OrleansSync.Grains.Incentives.Data;
-using OrleansSync.Runtime;
 
 namespace OrleansSync.Grains.Incentives;
 
@@ -18,7 +18,8 @@ public sealed class IncentiveReconciliationsGrain(
     IOptions<IncentivesOptions> options,
     TimeProvider time,
     ILogger<IncentiveReconciliationsGrain> logger,
-    [PersistentState("schedule")] IPersistentState<ReconciliationScheduleState> schedule) : Grain, IIncentiveReconciliationsGrain, IRemindable
+    IOptions<ReminderOptions> reminderOptions,
+    [PersistentState("schedule")] IPersistentState<ReconciliationScheduleState> schedule) : EntityGrain, IIncentiveReconciliationsGrain, IRemindable
 {
     public const string ReminderName = "scheduled-reconciliation";
 
@@ -30,7 +31,7 @@ public sealed class IncentiveReconciliationsGrain(
         var settings = options.Value.Reconciliation;
         if (!settings.IsScheduled)
         {
-            await UnregisterReminder(ReminderName);
+            await this.UnregisterReminderIfAnyAsync(ReminderName);
             return;
         }
 
@@ -57,7 +58,7 @@ public sealed class IncentiveReconciliationsGrain(
 
         if (!options.Value.Reconciliation.IsScheduled)
         {
-            await UnregisterReminder(ReminderName);
+            await this.UnregisterReminderIfAnyAsync(ReminderName);
             return;
         }
 
@@ -86,12 +87,14 @@ public sealed class IncentiveReconciliationsGrain(
             schedule.State = new ReconciliationScheduleState { Schedule = settings.Schedule, TimeZone = settings.TimeZone, NextRunAt = nextRunAt };
             await schedule.WriteStateAsync();
             logger.LogInformation("{GrainType} {GrainKey}: next scheduled reconciliation at {NextRunAt} ({Schedule}, {TimeZone})",
-                "incentives.reconciliations", GrainId.Key, nextRunAt, settings.Schedule, settings.TimeZone);
+                "incentives.reconciliations", EntityKey, nextRunAt, settings.Schedule, settings.TimeZone);
         }
 
-        var dueTime = nextRunAt - time.GetUtcNow();
-        await RegisterOrUpdateReminder(ReminderName, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero, RetimePeriod);
         await unitOfWork.CommitAsync();
+
+        // After the commit: the reminder table is not part of the unit of work.
+        var dueTime = nextRunAt - time.GetUtcNow();
+        await this.RegisterOrUpdateReminder(ReminderName, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero, RetimePeriod.AtLeastMinimum(reminderOptions.Value.MinimumReminderPeriod));
     }
 
     private DateTimeOffset NextOccurrence(DateTimeOffset after)

@@ -1,6 +1,5 @@
 using Npgsql;
 using OrleansSync.Grains.Incentives.Data;
-using OrleansSync.Runtime;
 
 namespace OrleansSync.Grains.Incentives;
 

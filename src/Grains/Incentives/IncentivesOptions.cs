@@ -73,7 +73,7 @@ public sealed class IncentivesOptions
 /// <summary>How the nomis-prisoner-api is reached.</summary>
 public sealed class NomisApiOptions
 {
-    /// <summary>The simulator co-hosted by the default run; <see cref="BaseUrl"/> defaults to it under Runtime:SiloAddress.</summary>
+    /// <summary>The simulator co-hosted by the default run; <see cref="BaseUrl"/> defaults to it under Silo:Address.</summary>
     public const string SimulatorPath = "/sim/nomis";
 
     public static readonly TimeSpan TimeoutDefault = TimeSpan.FromSeconds(5);
@@ -89,7 +89,7 @@ public sealed class NomisApiOptions
 
     public static readonly TimeSpan RetryDelayDefault = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Base URL of the nomis-prisoner-api; default <c>{Runtime:SiloAddress}/sim/nomis</c>.</summary>
+    /// <summary>Base URL of the nomis-prisoner-api; default <c>{Silo:Address}/sim/nomis</c>.</summary>
     public string? BaseUrl { get; set; }
 
     /// <summary>Sent as <c>Authorization: Bearer …</c> when set (HMPPS Auth's client-credentials token stands here).</summary>

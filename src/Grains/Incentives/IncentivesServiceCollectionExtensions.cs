@@ -11,14 +11,14 @@ public static class IncentivesServiceCollectionExtensions
     /// <summary>
     /// What the incentives grains need: <see cref="IncentivesOptions"/> from the "Incentives" section
     /// (validated at start-up; the NOMIS base URL defaults to the simulator the default run co-hosts,
-    /// <c>{Runtime:SiloAddress}/sim/nomis</c>), the NOMIS typed client over <see cref="IncentivesHttpTransport"/>,
+    /// <c>{Silo:Address}/sim/nomis</c>), the NOMIS typed client over <see cref="IncentivesHttpTransport"/>,
     /// metrics, and the start-up task that registers the scheduled reconciliation.
     /// </summary>
     public static IServiceCollection AddIncentives(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<IncentivesOptions>()
             .Bind(configuration.GetSection(IncentivesOptions.SectionName))
-            .PostConfigure(options => options.Nomis.BaseUrl ??= (configuration["Runtime:SiloAddress"] ?? "http://127.0.0.1:5080").TrimEnd('/') + NomisApiOptions.SimulatorPath)
+            .PostConfigure(options => options.Nomis.BaseUrl ??= (configuration["Silo:Address"] ?? "http://127.0.0.1:5080").TrimEnd('/') + NomisApiOptions.SimulatorPath)
             .Validate(options =>
             {
                 options.Validate();

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OrleansSync.Runtime;
+using OrleansSync.Grains.Hosting;
 
 namespace OrleansSync.Grains.Incentives;
 
@@ -8,17 +8,13 @@ namespace OrleansSync.Grains.Incentives;
 /// Once the silo runs, makes sure the scheduled reconciliation's reminder exists and follows the
 /// configured schedule. Every silo asks; the grain makes it idempotent. Retries until it succeeds.
 /// </summary>
-internal sealed class IncentivesStartup(IGrainFactory grains, SiloRuntime silo, ILogger<IncentivesStartup> logger) : BackgroundService
+internal sealed class IncentivesStartup(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<IncentivesStartup> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (silo.IsClient)
-        {
-            return;
-        }
-
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
         var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,7 +1,5 @@
 using OrleansSync.Postgres;
 using Npgsql;
-using OrleansSync.Runtime;
-using OrleansSync.Runtime.Storage;
 
 namespace OrleansSync.Grains.Incentives.Data;
 

@@ -1,0 +1,3 @@
+global using OrleansSync.Grains.Reminders;
+global using OrleansSync.Postgres.Entities;
+global using OrleansSync.Postgres.Streams;
