@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using OrleansSync.Api.Ingestion;
 using OrleansSync.Api.Security;
 using OrleansSync.Grains.AccountingPoints;
-using OrleansSync.Runtime;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.AccountingPoints;
 

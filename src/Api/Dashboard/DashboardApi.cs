@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansSync.Api.Http;
 using OrleansSync.Api.Security;
-using OrleansSync.Runtime;
+using OrleansSync.Api.Dashboard.Statistics;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.Dashboard;
 
@@ -110,7 +111,7 @@ public static class DashboardApi
             errors["limit"] = [$"Must be between 1 and {MaxPageSize}."];
         }
 
-        Runtime.Diagnostics.ReminderView? cursor = null;
+        ReminderView? cursor = null;
         if (!string.IsNullOrEmpty(after) && !ReminderCursor.TryDecode(after, out cursor))
         {
             errors["after"] = ["Is not a cursor this endpoint returned; pass the 'next' of the previous page."];

@@ -1,4 +1,4 @@
-using OrleansSync.Runtime.Diagnostics;
+using OrleansSync.Api.Dashboard.Statistics;
 
 namespace OrleansSync.Api.Dashboard;
 

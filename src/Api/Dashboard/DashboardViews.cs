@@ -1,5 +1,5 @@
-using OrleansSync.Runtime;
-using OrleansSync.Runtime.Diagnostics;
+using OrleansSync.Api.Dashboard.Statistics;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.Dashboard;
 

@@ -1,7 +1,7 @@
+using OrleansSync.Api.Dashboard.Statistics;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using OrleansSync.Runtime.Diagnostics;
 
 namespace OrleansSync.Api.Dashboard;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrleansSync.Runtime;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.DeadLetters;
 

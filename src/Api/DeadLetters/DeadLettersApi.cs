@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansSync.Api.Http;
 using OrleansSync.Api.Security;
-using OrleansSync.Runtime;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.DeadLetters;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using OrleansSync.Api.Http;
 using OrleansSync.Api.Security;
 using OrleansSync.Grains.Incentives;
-using OrleansSync.Runtime;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.Incentives;
 

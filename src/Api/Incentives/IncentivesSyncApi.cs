@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansSync.Api.Http;
 using OrleansSync.Api.Security;
 using OrleansSync.Grains.Incentives;
-using OrleansSync.Runtime;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.Incentives;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansSync.Api.Http;
 using OrleansSync.Api.Security;
-using OrleansSync.Runtime;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.Ingestion;
 

@@ -1,4 +1,4 @@
-using OrleansSync.Runtime;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.Ingestion;
 

@@ -2,7 +2,6 @@ using OrleansSync.Postgres;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
-using OrleansSync.Runtime.Storage;
 
 namespace OrleansSync.Api.Ingestion;
 

@@ -36,7 +36,7 @@ public sealed class IncentiveMigrationsGrain(
         catch (NomisApiException exception)
         {
             // The run counts them itself from its first page.
-            logger.LogWarning("{GrainType} {GrainKey}: could not estimate the migration's size: {Error}", "incentives.migrations", EntityKey, exception.Message);
+            logger.LogWarning("{GrainType} {GrainKey}: could not estimate the migration's size: {Error}", "incentives.migrations", this.GetPrimaryKeyString(), exception.Message);
         }
 
         var id = NextId(latest);

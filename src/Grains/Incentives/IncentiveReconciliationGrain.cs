@@ -75,19 +75,19 @@ public sealed class IncentiveReconciliationGrain(
         catch (NomisApiException exception)
         {
             string? status;
-            var reminders = new ReminderChanges(this);
+            var onFailure = new ReminderChanges(this);
             await using (var unitOfWork = await BeginUnitOfWorkAsync())
             {
                 status = await IncentiveReconciliations.RecordPageFailureAsync(Db.Of(unitOfWork), ReportId, $"Page {pageNumber} of active prisoners: {exception.Message}", settings.MaxConsecutivePageFailures);
                 if (status == IncentiveReconciliationReport.Failed)
                 {
-                    reminders.Unregister(ReminderName);
+                    onFailure.Unregister(ReminderName);
                 }
 
                 await unitOfWork.CommitAsync();
             }
 
-            await reminders.ApplyAsync();
+            await onFailure.ApplyAsync();
 
             logger.LogWarning("{GrainType} {GrainKey}: page {Page} of active prisoners could not be read ({Status}): {Error}", GrainTypeName, ReportId, pageNumber, status, exception.Message);
             return;

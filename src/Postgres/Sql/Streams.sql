@@ -98,3 +98,15 @@ group by m.queue;
 
 -- name: DeadPerNamespace
 select namespace, count(*) from stream_dead_letter where state = 'dead' group by namespace;
+
+-- name: DeadPerStream
+-- Open dead letters per stream, for the dashboard's per-queue view (the queue follows from the stream).
+select namespace, stream_key, count(*) from stream_dead_letter where state = 'dead' group by namespace, stream_key;
+
+-- name: DeliveredLastMinute
+-- Per queue, messages appended in the last minute that its agent has passed.
+select m.queue, count(*)
+from stream_message m
+join stream_queue_checkpoint c on c.queue = m.queue
+where m.appended_at > now() - interval '1 minute' and (m.tx, m.id) <= (c.tx, c.id)
+group by m.queue;

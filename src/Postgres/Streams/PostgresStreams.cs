@@ -36,6 +36,7 @@ public static class PostgresStreams
         services.TryAddSingleton<IStreamProducer>(sp => sp.GetRequiredService<PostgresStreamProducer>());
         services.TryAddSingleton<PostgresDeadLetters>();
         services.TryAddSingleton<IDeadLetters>(sp => sp.GetRequiredService<PostgresDeadLetters>());
+        services.TryAddSingleton<StreamStatistics>();
         return services;
     }
 
