@@ -1,4 +1,6 @@
+using OrleansSync.Api.Dashboard.Statistics;
 using Microsoft.AspNetCore.Builder;
+using Orleans.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,12 +17,15 @@ namespace OrleansSync.Api;
 
 /// <summary>
 /// The API gateway's composition: services in <see cref="AddSyncApi"/>, middleware and endpoints in
-/// <see cref="MapSyncApi"/>. It needs from the host only what the runtime registers for any client
-/// (IGrainFactory, IStreamProducer, IDeadLetters, the NpgsqlDataSource), so it runs co-hosted in a
+/// <see cref="MapSyncApi"/>. It needs from the host only what any Orleans client has with the stream
+/// producer (IGrainFactory, IStreamProducer, IDeadLetters, StreamStatistics, the NpgsqlDataSource), so it runs co-hosted in a
 /// silo or in a process of its own; health endpoints are the host's.
 /// </summary>
 public static class SyncApiExtensions
 {
+    /// <summary>Where the Orleans Dashboard is served, for operators.</summary>
+    public const string OrleansDashboardPath = "/dashboard/orleans";
+
     public static IHostApplicationBuilder AddSyncApi(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -45,6 +50,7 @@ public static class SyncApiExtensions
         services.TryAddSingleton<EventSourceRegistry>();
         services.TryAddSingleton<IngestionStore>();
         services.TryAddSingleton<IngestionMetrics>();
+        services.TryAddSingleton<IClusterStatistics, OrleansClusterStatistics>();
         services.AddHostedService<SkippedEventCleaner>();
 
         builder.AddIncentivesApi();
@@ -69,6 +75,9 @@ public static class SyncApiExtensions
         app.MapIncentivesApi();
         app.MapAccountingPointsApi();
         app.MapDashboardApi();
+
+        // Orleans' own dashboard (grains, silos, reminders, log stream); it has no authentication of its own.
+        app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(ApiPolicies.Write);
         return app;
     }
 }

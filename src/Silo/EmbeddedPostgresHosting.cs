@@ -1,5 +1,4 @@
 using OrleansSync.Postgres.Embedded;
-using OrleansSync.Runtime.Hosting;
 
 namespace OrleansSync.Silo;
 
@@ -12,7 +11,7 @@ public static class EmbeddedPostgresHosting
 {
     public static async Task AddEmbeddedPostgresWhenUnconfiguredAsync(this WebApplicationBuilder builder)
     {
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RuntimeServiceCollectionExtensions.ConnectionStringName)))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(SiloHosting.ConnectionStringName)))
         {
             return;
         }
@@ -26,7 +25,7 @@ public static class EmbeddedPostgresHosting
 
         // A silo killed with -9 must not leave its PostgreSQL running; the data stays.
         postgres.StopWhenProcessEnds(deleteData: false);
-        builder.Configuration[$"ConnectionStrings:{RuntimeServiceCollectionExtensions.ConnectionStringName}"] = postgres.ConnectionString;
+        builder.Configuration[$"ConnectionStrings:{SiloHosting.ConnectionStringName}"] = postgres.ConnectionString;
 
         // Registered before the silo, so the host stops it after the silo (hosted services stop in reverse).
         builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(postgres, loggerFactory));

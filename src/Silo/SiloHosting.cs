@@ -1,36 +1,59 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Dashboard;
 using OrleansSync.Grains.AccountingPoints;
 using OrleansSync.Grains.Incentives;
-using OrleansSync.Runtime;
-using OrleansSync.Runtime.Hosting;
+using OrleansSync.Postgres.Entities;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Silo;
 
-/// <summary>The silo's composition: runtime with every domain's grains and migrations, health, graceful shutdown.</summary>
+/// <summary>
+/// The host's composition on Orleans: the cluster's database, migrations before anything else, then
+/// a silo with every domain's grains (or, with Orleans:Role=Client, a client hosting no grains),
+/// the PostgreSQL streams, health and graceful shutdown.
+/// </summary>
 public static class SiloHosting
 {
-    /// <summary>Domain modules, each with its own migrations folder (src/Grains/Sql/Migrations/{module}).</summary>
-    private static readonly string[] DomainModules = ["incentives", "reference_data", "transfers", "accounting_points", "finance"];
+    /// <summary>The cluster's connection string (ConnectionStrings:OrleansSync).</summary>
+    public const string ConnectionStringName = "OrleansSync";
+
+    private static readonly System.Reflection.Assembly[] GrainAssemblies = [typeof(OrleansSync.Grains.GrainsAssembly).Assembly];
 
     public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
     {
-        var grains = typeof(OrleansSync.Grains.GrainsAssembly).Assembly;
-        builder.Services.AddSyncRuntime(builder.Configuration, runtime =>
-        {
-            runtime.AddGrains(grains);
-            foreach (var module in DomainModules)
-            {
-                runtime.AddMigrations(module, grains);
-            }
+        var configuration = builder.Configuration;
+        var options = OrleansHostOptions.From(configuration);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.")));
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
-            // The API gateway's own tables (skipped events, SNS subscription messages).
-            runtime.AddMigrations("gateway", typeof(OrleansSync.Api.SyncApiExtensions).Assembly);
+        if (options.Role == OrleansRole.Client)
+        {
+            builder.Services.AddPostgresStreamProducer(configuration, GrainAssemblies);
+            builder.UseOrleansClient(client =>
+            {
+                client.AddOrleansClient(options);
+                client.AddDashboard();
+            });
+            builder.Services.AddHealthChecks().AddCheck<ClientReadyCheck>("client", tags: ["ready"]);
+            return builder;
+        }
+
+        // Before UseOrleans: hosted services start in registration order, so the schema is complete
+        // before the silo starts.
+        builder.Services.AddHostedService<SchemaMigrations>();
+        builder.UseOrleans(silo =>
+        {
+            silo.AddOrleansSilo(options);
+            silo.AddPostgresStreams(configuration, GrainAssemblies);
+            silo.Services.AddEntityGrains();
+            silo.AddDashboard();
         });
 
-        builder.Services.AddIncentives(builder.Configuration);
-        builder.Services.AddAccountingPoints(builder.Configuration);
+        builder.Services.AddIncentives(configuration);
+        builder.Services.AddAccountingPoints(configuration);
 
-        // Long enough for in-flight turns to finish and partitions to be handed back.
+        // Long enough for in-flight turns to finish and the queues to be handed over.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
         return builder;
@@ -40,15 +63,23 @@ public static class SiloHosting
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapClusterEndpoints();
         return app;
     }
 
-    private sealed class SiloReadyCheck(SiloRuntime silo) : IHealthCheck
+    private sealed class SiloReadyCheck(ISiloStatusOracle oracle) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(silo.IsRunning
-                ? HealthCheckResult.Healthy($"Serving {silo.Owned.Count} of {silo.PartitionCount} partitions.")
-                : HealthCheckResult.Unhealthy("The silo is not running."));
+            Task.FromResult(oracle.CurrentStatus == SiloStatus.Active
+                ? HealthCheckResult.Healthy($"Silo {oracle.SiloAddress} is active.")
+                : HealthCheckResult.Unhealthy($"The silo is {oracle.CurrentStatus}."));
+    }
+
+    /// <summary>A client is ready once the host has started, which is after it connected to a gateway.</summary>
+    private sealed class ClientReadyCheck(IHostApplicationLifetime lifetime) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(lifetime.ApplicationStarted.IsCancellationRequested
+                ? HealthCheckResult.Healthy("Connected to the cluster.")
+                : HealthCheckResult.Unhealthy("Not connected to the cluster yet."));
     }
 }

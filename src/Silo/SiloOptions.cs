@@ -10,4 +10,7 @@ public sealed class SiloOptions
 
     /// <summary>Hosts the external-system simulators in this process (the default run; off in production).</summary>
     public bool Simulators { get; set; } = true;
+
+    /// <summary>This host's HTTP address: where the co-hosted simulators are reached and send their events.</summary>
+    public string Address { get; set; } = "http://127.0.0.1:5080";
 }

@@ -1,5 +1,4 @@
 using OrleansSync.Api.Security;
-using OrleansSync.Runtime.Hosting;
 using OrleansSync.Simulators.Datahub;
 using OrleansSync.Simulators.Nomis;
 
@@ -20,7 +19,7 @@ public static class SimulatorHosting
         }
 
         // NOMIS' offender events go to this host's own ingestion endpoint, with a token minted by its own gateway.
-        var siloAddress = (builder.Configuration[$"{RuntimeOptions.SectionName}:{nameof(RuntimeOptions.SiloAddress)}"] ?? new RuntimeOptions().SiloAddress).TrimEnd('/');
+        var siloAddress = (builder.Configuration[$"{SiloOptions.SectionName}:{nameof(SiloOptions.Address)}"] ?? new SiloOptions().Address).TrimEnd('/');
         builder.Services.AddNomisSimulator(options =>
         {
             options.EventsUrl = $"{siloAddress}/events/offender-events";

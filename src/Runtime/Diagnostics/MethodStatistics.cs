@@ -1,4 +1,0 @@
-namespace OrleansSync.Runtime.Diagnostics;
-
-/// <summary>Cumulative figures of one grain method on one silo (see <see cref="LatencyHistogram"/> for the buckets).</summary>
-public sealed record MethodStatistics(string GrainType, string Method, long Calls, long Errors, double TotalMilliseconds, long[] LatencyBuckets);

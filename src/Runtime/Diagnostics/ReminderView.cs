@@ -1,4 +1,0 @@
-namespace OrleansSync.Runtime.Diagnostics;
-
-/// <summary>One durable reminder as listed for operators.</summary>
-public sealed record ReminderView(string GrainType, string GrainKey, string Name, int Partition, TimeSpan Period, DateTimeOffset DueAt, bool Overdue);

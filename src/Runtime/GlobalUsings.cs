@@ -1,9 +1,0 @@
-global using System.Collections.Concurrent;
-global using System.Diagnostics;
-global using System.Text.Json;
-global using Microsoft.Extensions.Logging;
-global using Npgsql;
-global using NpgsqlTypes;
-global using OrleansSync.Postgres;
-global using OrleansSync.Postgres.Migrations;
-global using OrleansSync.Postgres.Embedded;

@@ -1,7 +1,0 @@
-namespace OrleansSync.Runtime.Hosting;
-
-public enum RuntimeRole
-{
-    Silo,
-    Client,
-}

@@ -1,9 +1,0 @@
-global using FluentAssertions;
-global using Npgsql;
-global using OrleansSync.Runtime;
-global using OrleansSync.Testing;
-global using Xunit;
-global using System.Collections.Concurrent;
-global using System.Diagnostics;
-global using System.Text.Json;
-global using OrleansSync.Runtime.Tests.TestGrains;

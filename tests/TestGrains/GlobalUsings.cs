@@ -1,3 +1,0 @@
-global using System.Collections.Concurrent;
-global using Npgsql;
-global using OrleansSync.Runtime;
