@@ -1,6 +1,5 @@
 using OrleansSync.Postgres.Embedded;
 using Microsoft.Extensions.Logging.Abstractions;
-using OrleansSync.Runtime.Hosting;
 
 namespace OrleansSync.Bench;
 

@@ -1,59 +1,69 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OrleansSync.Runtime.Hosting;
+using OrleansSync.Postgres.Migrations;
+using OrleansSync.Testing;
 
 namespace OrleansSync.Bench;
 
-/// <summary>A silo with the benchmark grains and production default timings, on a loopback port.</summary>
+/// <summary>
+/// An Orleans silo with the benchmark grains and production default settings, on loopback ports,
+/// its schema (bench tables, streams, fences and whatever <c>extend</c> adds) migrated before it starts.
+/// </summary>
 public sealed class BenchSilo : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private BenchSilo(WebApplication app)
+    private BenchSilo(WebApplication app, string address)
     {
         _app = app;
-        Runtime = app.Services.GetRequiredService<SiloRuntime>();
+        Address = address;
     }
 
-    public SiloRuntime Runtime { get; }
-
-    public string Address { get; private init; } = "";
+    public string Address { get; }
 
     public IServiceProvider Services => _app.Services;
 
+    public IGrainFactory GrainFactory => _app.Services.GetRequiredService<IGrainFactory>();
+
+    public IStreamProducer StreamProducer => _app.Services.GetRequiredService<IStreamProducer>();
+
     /// <summary>
-    /// Starts a silo with the bench grains; <paramref name="extend"/> adds more (a domain's grains,
-    /// services and settings), <paramref name="map"/> more endpoints (a simulator).
+    /// Starts a silo with the bench grains; <paramref name="extend"/> adds services, settings and
+    /// migrations (a domain's), <paramref name="map"/> endpoints (a simulator).
     /// </summary>
     public static async Task<BenchSilo> StartAsync(
         string connectionString,
-        Action<RuntimeOptions>? configure = null,
-        Action<WebApplicationBuilder, RuntimeBuilder>? extend = null,
+        Action<WebApplicationBuilder, List<MigrationSource>>? extend = null,
         Action<WebApplication>? map = null)
     {
-        var address = $"http://127.0.0.1:{OrleansSync.Runtime.Tests.TestGrains.TestSiloApplication.FreePort()}";
+        var address = $"http://127.0.0.1:{Ports.Free()}";
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(address);
-        builder.Configuration["Runtime:SiloAddress"] = address;
+        builder.Configuration["Silo:Address"] = address;
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddSyncRuntime(builder.Configuration, runtime =>
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        builder.Services.AddSingleton(dataSource);
+        List<MigrationSource> migrations = [PostgresStreams.Schema, EntityGrains.Schema, new("bench", typeof(BenchSilo).Assembly)];
+        extend?.Invoke(builder, migrations);
+        await SchemaMigrator.MigrateAsync(dataSource, migrations, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        IConfiguration configuration = builder.Configuration;
+        builder.UseOrleans(silo =>
         {
-            runtime.AddGrains(typeof(BenchSilo).Assembly).AddMigrations("bench", typeof(BenchSilo).Assembly);
-            extend?.Invoke(builder, runtime);
-        }, options =>
-        {
-            options.SiloAddress = address;
-            options.ClusterSecret = "bench";
-            configure?.Invoke(options);
+            silo.UseLocalhostClustering(Ports.Free(), Ports.Free());
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.UseInMemoryReminderService();
+            silo.AddPostgresStreams(configuration, [typeof(BenchSilo).Assembly, typeof(OrleansSync.Grains.GrainsAssembly).Assembly]);
+            silo.Services.AddEntityGrains();
         });
         var app = builder.Build();
-        app.MapClusterEndpoints();
         map?.Invoke(app);
         await app.StartAsync();
-        return new BenchSilo(app) { Address = address };
+        return new BenchSilo(app, address);
     }
 
     public async ValueTask DisposeAsync()

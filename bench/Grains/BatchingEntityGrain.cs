@@ -5,7 +5,7 @@ namespace OrleansSync.Bench.Grains;
 /// work (<see cref="IStreamBatchSubscriber"/>): what owning the entity makes possible.
 /// </summary>
 [ImplicitStreamSubscription(Namespace)]
-public sealed class BatchingEntityGrain : Grain, IStreamBatchSubscriber
+public sealed class BatchingEntityGrain : EntityGrain, IStreamBatchSubscriber
 {
     public const string Namespace = "bench-events-batched";
 
@@ -16,7 +16,7 @@ public sealed class BatchingEntityGrain : Grain, IStreamBatchSubscriber
     private async Task ApplyAsync(IReadOnlyList<StreamEvent> messages)
     {
         await using var unitOfWork = await BeginUnitOfWorkAsync();
-        await EntityWrites.ApplyAsync(unitOfWork, GrainId.Key, messages);
+        await EntityWrites.ApplyAsync(unitOfWork, EntityKey, messages);
         await unitOfWork.CommitAsync();
     }
 }

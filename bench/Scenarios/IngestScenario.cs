@@ -19,9 +19,8 @@ public static class IngestScenario
 
         var raw = await MeasureRawInsertsAsync(events, workers);
         var reference = await MeasureReferenceAsync(events, keys, workers);
-        var concurrency = args.Int("concurrency", OrleansSync.Runtime.Hosting.RuntimeOptions.StreamDeliveryConcurrencyDefault);
-        var grains = await MeasureGrainsAsync(EntityGrain.Namespace, events, keys, concurrency);
-        var batching = await MeasureGrainsAsync(BatchingEntityGrain.Namespace, events, keys, concurrency);
+        var grains = await MeasureGrainsAsync(PerEventEntityGrain.Namespace, events, keys);
+        var batching = await MeasureGrainsAsync(BatchingEntityGrain.Namespace, events, keys);
 
         BenchTable.Print("events/s, end to end (higher is better)", ["design", "events/s", "seconds", "out-of-order effects"],
         [
@@ -39,7 +38,7 @@ public static class IngestScenario
         await using var database = await BenchDatabase.CreateAsync();
         await using (var silo = await BenchSilo.StartAsync(database.ConnectionString))
         {
-            // Starting a silo creates the schema; the raw test then uses only its own table.
+            // Starting a silo migrates the schema; the raw test then uses only its own table.
         }
 
         var watch = Stopwatch.StartNew();
@@ -132,11 +131,11 @@ public static class IngestScenario
         }
     }
 
-    private static async Task<Result> MeasureGrainsAsync(string streamNamespace, int events, int keys, int concurrency)
+    private static async Task<Result> MeasureGrainsAsync(string streamNamespace, int events, int keys)
     {
         await using var database = await BenchDatabase.CreateAsync();
-        await using var silo = await BenchSilo.StartAsync(database.ConnectionString, options => options.StreamDeliveryConcurrency = concurrency);
-        var producer = silo.Runtime.StreamProducer;
+        await using var silo = await BenchSilo.StartAsync(database.ConnectionString);
+        var producer = silo.StreamProducer;
 
         var watch = Stopwatch.StartNew();
         foreach (var chunk in Sequence(events, keys).Chunk(500))
@@ -172,7 +171,7 @@ public static class IngestScenario
         }
     }
 
-    internal static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, RuntimeJson.Options);
+    internal static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, StreamJson.Options);
 
     private sealed record Result(int Events, double Seconds, long OutOfOrder)
     {

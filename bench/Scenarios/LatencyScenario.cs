@@ -14,7 +14,7 @@ public static class LatencyScenario
 
         await using var database = await BenchDatabase.CreateAsync();
         await using var silo = await BenchSilo.StartAsync(database.ConnectionString);
-        var producer = silo.Runtime.StreamProducer;
+        var producer = silo.StreamProducer;
 
         // Paced by a timer, one append per event as an upstream system would send them.
         var total = rate * seconds;
@@ -28,7 +28,7 @@ public static class LatencyScenario
             for (; sent < due; sent++)
             {
                 var key = $"entity{sent % keys}";
-                pending.Add(producer.AppendAsync(EntityGrain.Namespace, key, $"latency-{sent}", IngestScenario.Json(new BenchEvent((sent / keys) + 1, DateTimeOffset.UtcNow))));
+                pending.Add(producer.AppendAsync(PerEventEntityGrain.Namespace, key, $"latency-{sent}", IngestScenario.Json(new BenchEvent((sent / keys) + 1, DateTimeOffset.UtcNow))));
             }
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrleansSync.Postgres.Migrations;
 using OrleansSync.Grains.AccountingPoints;
 using OrleansSync.Simulators.Datahub;
 
@@ -21,10 +22,10 @@ public static class ResyncScenario
         Console.WriteLine($"resync: {points:N0} accounting points, adapter latency {latency} ms, {concurrency} syncs at once; {Environment.ProcessorCount} cores");
 
         await using var database = await BenchDatabase.CreateAsync();
-        await using var silo = await BenchSilo.StartAsync(database.ConnectionString, extend: (builder, runtime) =>
+        await using var silo = await BenchSilo.StartAsync(database.ConnectionString, extend: (builder, migrations) =>
         {
             var grains = typeof(AccountingPointsServiceCollectionExtensions).Assembly;
-            runtime.AddGrains(grains).AddMigrations("accounting_points", grains);
+            migrations.Add(new("accounting_points", grains));
             builder.Configuration["AccountingPoints:AdapterRequestsPerSecond"] = "0";
             builder.Configuration["AccountingPoints:MaxConcurrentSyncs"] = concurrency.ToString(CultureInfo.InvariantCulture);
             builder.Configuration["AccountingPoints:BackgroundSync"] = "false";
@@ -37,7 +38,7 @@ public static class ResyncScenario
         }, map: app => app.MapDatahubAdapterSimulator());
 
         var gsrns = silo.Services.GetRequiredService<DatahubAdapterSimulator>().Store.GeneratedGsrns.Take(points).ToList();
-        var factory = silo.Runtime.GrainFactory;
+        var factory = silo.GrainFactory;
         var first = await PassAsync(factory, gsrns, concurrency);
         var second = await PassAsync(factory, gsrns, concurrency);
         var full = 100_000;
@@ -51,7 +52,7 @@ public static class ResyncScenario
         Console.WriteLine($"ratio: {second.PerSecond / ReferencePointsPerSecond:0}");
     }
 
-    private static async Task<Pass> PassAsync(Runtime.IGrainFactory factory, IReadOnlyList<string> gsrns, int concurrency)
+    private static async Task<Pass> PassAsync(IGrainFactory factory, IReadOnlyList<string> gsrns, int concurrency)
     {
         var failed = 0;
         var watch = Stopwatch.StartNew();

@@ -1,0 +1,15 @@
+namespace OrleansSync.Bench.Grains;
+
+/// <summary>The grain design, one unit of work per event: current row + history + outbox event, fenced, with the message consumed.</summary>
+[ImplicitStreamSubscription(Namespace)]
+public sealed class PerEventEntityGrain : EntityGrain, IStreamSubscriber
+{
+    public const string Namespace = "bench-events";
+
+    async Task IStreamSubscriber.OnNextAsync(StreamEvent message)
+    {
+        await using var unitOfWork = await BeginUnitOfWorkAsync();
+        await EntityWrites.ApplyAsync(unitOfWork, EntityKey, [message]);
+        await unitOfWork.CommitAsync();
+    }
+}
