@@ -5,6 +5,6 @@ global using System.Text.Json;
 global using FluentAssertions;
 global using Npgsql;
 global using OrleansSync.Api.Security;
-global using OrleansSync.Runtime;
+
 global using OrleansSync.Testing;
 global using Xunit;

@@ -1,44 +1,43 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 
 namespace OrleansSync.Testing;
 
 /// <summary>
-/// The real silo host (src/Silo Program: runtime, API, simulators) in the test process, on its own
-/// test database, through the real HTTP pipeline. Runtime timings are shortened so retries and
-/// leases play out in seconds; <paramref name="settings"/> overrides any configuration key.
+/// The real silo host (src/Silo Program: Orleans silo, API, simulators) in the test process, on its
+/// own test database and free Orleans ports, through the real HTTP pipeline. Stream retries and
+/// the minimum reminder period are shortened so retries, dead letters and reminders play out in
+/// seconds; <paramref name="settings"/> overrides any configuration key.
 /// </summary>
 public sealed class SiloFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
-    public static readonly IReadOnlyDictionary<string, string?> FastRuntime = new Dictionary<string, string?>
+    public static readonly IReadOnlyDictionary<string, string?> FastStreams = new Dictionary<string, string?>
     {
-        ["Runtime:PartitionCount"] = "8",
-        ["Runtime:LeaseDuration"] = "00:00:02",
-        ["Runtime:SiloDeadAfter"] = "00:00:03",
-        ["Runtime:StreamPollInterval"] = "00:00:00.200",
-        ["Runtime:ReminderPollInterval"] = "00:00:00.100",
-        ["Runtime:MinimumReminderPeriod"] = "00:00:00.100",
-        ["Runtime:StreamRetryBackoff"] = "00:00:00.050",
-        ["Runtime:StreamRetryBackoffMax"] = "00:00:00.400",
-        ["Runtime:StreamMaxAttempts"] = "3",
+        ["Streams:QueueCount"] = "4",
+        ["Streams:PollInterval"] = "00:00:00.020",
+        ["Streams:RetryBackoff"] = "00:00:00.050",
+        ["Streams:RetryBackoffMax"] = "00:00:00.400",
+        ["Streams:MaxAttempts"] = "3",
     };
 
-    /// <summary>
-    /// Stops the silo gracefully while its services are alive: the test server disposes the
-    /// application's services before the host's own stop would reach the silo.
-    /// </summary>
-    public override async ValueTask DisposeAsync()
-    {
-        await Services.GetRequiredService<OrleansSync.Runtime.SiloRuntime>().StopAsync();
-        await base.DisposeAsync();
-    }
+    /// <summary>Orleans' minimum reminder period in tests (production keeps Orleans' 1 minute).</summary>
+    public static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>This silo's ports; a gateway (Orleans:Role=Client) connects to <see cref="GatewayPort"/>.</summary>
+    public int SiloPort { get; } = Ports.Free();
+
+    public int GatewayPort { get; } = settings is not null && settings.TryGetValue("Orleans:GatewayPort", out var configured) && int.TryParse(configured, out var port) ? port : Ports.Free();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:OrleansSync", connectionString);
-        foreach (var (key, value) in FastRuntime)
+        builder.UseSetting("Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in FastStreams)
         {
             builder.UseSetting(key, value);
         }
@@ -47,5 +46,8 @@ public sealed class SiloFactory(string connectionString, IReadOnlyDictionary<str
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+            services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = MinimumReminderPeriod));
     }
 }

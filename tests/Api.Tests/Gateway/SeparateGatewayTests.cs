@@ -1,13 +1,10 @@
-using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrleansSync.Api.Tests.Gateway;
 
 /// <summary>
-/// The API gateway as a separate process: the same host in the client role, hosting no grains,
-/// in front of a silo listening on a real socket. Calls through the gateway reach the silo's grains.
+/// The API gateway as a separate process: the same host with Orleans:Role=Client, an Orleans client
+/// hosting no grains, connected to a silo's gateway port. Calls through the gateway reach the silo's grains.
 /// </summary>
 public sealed class SeparateGatewayTests : IAsyncLifetime
 {
@@ -19,13 +16,15 @@ public sealed class SeparateGatewayTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(nameof(SeparateGatewayTests));
-        var port = Ports.Free();
-        _silo = new SiloFactory(_database.ConnectionString, Shared(new() { ["Runtime:SiloAddress"] = $"http://127.0.0.1:{port}" }));
-        _silo.UseKestrel(port);
-        _silo.StartServer();
-        _gateway = new SiloFactory(_database.ConnectionString, Shared(new() { ["Runtime:Role"] = "Client", ["Silo:Simulators"] = "false" }));
+        _silo = new SiloFactory(_database.ConnectionString, Shared([]));
         using var ready = _silo.CreateClient();
-        await Eventually.TrueAsync(async () => (await ready.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the silo serves its partitions");
+        await Eventually.TrueAsync(async () => (await ready.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the silo is active");
+        _gateway = new SiloFactory(_database.ConnectionString, Shared(new()
+        {
+            ["Orleans:Role"] = "Client",
+            ["Orleans:GatewayPort"] = _silo.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo:Simulators"] = "false",
+        }));
     }
 
     public async Task DisposeAsync()
@@ -44,15 +43,14 @@ public sealed class SeparateGatewayTests : IAsyncLifetime
         var response = await client.GetAsync("/incentives/prisoner/A1234BC/sync-status");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var gatewayRuntime = _gateway.Services.GetRequiredService<SiloRuntime>();
-        gatewayRuntime.IsClient.Should().BeTrue();
-        gatewayRuntime.ActivationCount.Should().Be(0, "the gateway hosts no grains");
-        _silo.Services.GetRequiredService<SiloRuntime>().ActivationCount.Should().BeGreaterThan(0, "the call ran on the silo");
+        _gateway.Services.GetService<ISiloStatusOracle>().Should().BeNull("the gateway is an Orleans client, not a silo");
+        _gateway.Services.GetService<IClusterClient>().Should().NotBeNull();
+        var activations = await _silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetTotalActivationCount();
+        activations.Should().BeGreaterThan(0, "the call ran on the silo");
     }
 
     private static Dictionary<string, string?> Shared(Dictionary<string, string?> settings)
     {
-        settings["Runtime:ClusterSecret"] = "separate-gateway-test-cluster-secret";
         settings["Api:Jwt:SigningKey"] = SigningKey;
         return settings;
     }

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansSync.Api.Ingestion;
+using Orleans.Serialization;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.Tests.Support;
 
 /// <summary>
-/// The real silo host (runtime, API, simulators) for one test class, on its own database, through
-/// the real HTTP pipeline; with the test event sources registered and a webhook on their namespace
-/// that can never be reached, so every message appended there becomes a dead letter after
-/// <c>Runtime:StreamMaxAttempts</c> (3 in the fast test settings).
+/// The real silo host (Orleans silo, API, simulators) for one test class, on its own database, through
+/// the real HTTP pipeline; with the test event sources registered and <see cref="FailingSubscriberGrain"/>
+/// subscribed to their namespace, so every message appended there becomes a dead letter after
+/// <c>Streams:MaxAttempts</c> (3 in the fast test settings).
 /// </summary>
 public sealed class ApiHost : IAsyncLifetime
 {
@@ -19,7 +21,6 @@ public sealed class ApiHost : IAsyncLifetime
 
     private TestDatabase? _database;
     private WebApplicationFactory<Program>? _factory;
-    private bool _started;
 
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The host has not started.");
 
@@ -33,9 +34,6 @@ public sealed class ApiHost : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             [ApiSigningKey.ConfigurationKey] = SigningKey,
-            ["Runtime:Webhooks:0:Name"] = "unreachable",
-            ["Runtime:Webhooks:0:Namespace"] = SubscribedNamespace,
-            ["Runtime:Webhooks:0:Url"] = "http://127.0.0.1:1/",
         };
 
         // SiloFactory is the host; WithWebHostBuilder adds the test-only sources to it. The root
@@ -44,9 +42,12 @@ public sealed class ApiHost : IAsyncLifetime
         {
             services.AddEventSource(TestEventSources.Subscribed);
             services.AddEventSource(TestEventSources.Unsubscribed);
+
+            // The test assembly's subscriber grain: hosted by Orleans, and known to the producer's subscription look-up.
+            services.AddSerializer(serializer => serializer.AddAssembly(typeof(FailingSubscriberGrain).Assembly));
+            services.AddSingleton(new StreamSubscriptions([typeof(OrleansSync.Grains.GrainsAssembly).Assembly, typeof(FailingSubscriberGrain).Assembly]));
         }));
         using var client = _factory.CreateClient();
-        _started = true;
         (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK, "the silo must be serving before the tests start");
     }
 
@@ -54,13 +55,6 @@ public sealed class ApiHost : IAsyncLifetime
     {
         if (_factory is not null)
         {
-            // As SiloFactory.DisposeAsync does: stop the silo while the application's services are
-            // alive. A host that failed to start has no services to stop; its start error is the report.
-            if (_started)
-            {
-                await _factory.Services.GetRequiredService<SiloRuntime>().StopAsync();
-            }
-
             await _factory.DisposeAsync();
         }
 
