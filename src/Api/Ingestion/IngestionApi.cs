@@ -193,7 +193,7 @@ public static class IngestionApi
             else if (!hasSubscribers)
             {
                 // The runtime would drop the append silently; recording it as skipped keeps it visible and recoverable.
-                plan.Add(new PlannedMessage(message, messageId, eventType, null, $"No grain or webhook subscribes to stream namespace '{source.StreamNamespace}'."));
+                plan.Add(new PlannedMessage(message, messageId, eventType, null, $"No grain subscribes to stream namespace '{source.StreamNamespace}'."));
             }
             else
             {

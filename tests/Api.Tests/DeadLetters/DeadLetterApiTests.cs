@@ -5,8 +5,8 @@ namespace OrleansSync.Api.Tests.DeadLetters;
 
 /// <summary>
 /// Operators list, inspect, replay and discard dead letters over the API. Dead letters are made the
-/// way production makes them: events ingested into a namespace whose only subscriber (a webhook)
-/// cannot be reached fail every attempt.
+/// way production makes them: events ingested into a namespace whose only subscriber (a grain that
+/// always fails) fail every attempt.
 /// </summary>
 public sealed class DeadLetterApiTests(ApiHost host) : IClassFixture<ApiHost>
 {
@@ -34,7 +34,7 @@ public sealed class DeadLetterApiTests(ApiHost host) : IClassFixture<ApiHost>
         var inspected = await (await admin.GetAsync($"/admin/dead-letters/{id}")).JsonAsync(HttpStatusCode.OK);
         inspected.GetProperty("key").GetString().Should().Be(keys[0]);
         inspected.GetProperty("namespace").GetString().Should().Be(ApiHost.SubscribedNamespace);
-        inspected.GetProperty("subscriber").GetString().Should().Be("webhook:unreachable");
+        inspected.GetProperty("subscriber").GetString().Should().Be("api-tests.failing-subscriber");
         inspected.GetProperty("attempts").GetInt32().Should().Be(3);
         inspected.GetProperty("lastError").GetString().Should().NotBeNullOrEmpty();
         inspected.GetProperty("payload").GetProperty("entity").GetString().Should().Be(keys[0]);
@@ -48,7 +48,7 @@ public sealed class DeadLetterApiTests(ApiHost host) : IClassFixture<ApiHost>
         var rest = await (await admin.GetAsync($"/admin/dead-letters?namespace={ApiHost.SubscribedNamespace}&after={next}&limit=1000")).JsonAsync(HttpStatusCode.OK);
         rest.GetProperty("items").EnumerateArray().Should().OnlyContain(l => l.GetProperty("id").GetInt64() > next);
 
-        // Replay one: delivered again from attempt 1, and (the webhook still failing) dead again later.
+        // Replay one: delivered again from attempt 1, and (the subscriber still failing) dead again later.
         var deadAt = first.GetProperty("deadAt").GetDateTimeOffset();
         (await (await admin.PostAsync($"/admin/dead-letters/{id}/replay", null)).JsonAsync(HttpStatusCode.OK)).GetProperty("replayed").GetInt32().Should().Be(1);
         await Eventually.TrueAsync(
@@ -108,7 +108,7 @@ public sealed class DeadLetterApiTests(ApiHost host) : IClassFixture<ApiHost>
                 return found.Count == messageIds.Count;
             },
             DeadLetterTimeout,
-            "every message to fail its attempts against the unreachable webhook and become a dead letter");
+            "every message to fail its attempts against the failing subscriber and become a dead letter");
         return found;
     }
 }

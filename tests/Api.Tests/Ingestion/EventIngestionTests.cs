@@ -215,7 +215,7 @@ public sealed class EventIngestionTests(ApiHost host) : IClassFixture<ApiHost>
 
         var message = receipt.GetProperty("messages")[0];
         message.GetProperty("outcome").GetString().Should().Be("skipped");
-        message.GetProperty("detail").GetString().Should().Contain("No grain or webhook subscribes");
+        message.GetProperty("detail").GetString().Should().Contain("No grain subscribes");
     }
 
     [Fact]

@@ -77,12 +77,12 @@ public sealed class ApiHost : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Stream rows of a message id (one per subscriber); read-only, for assertions.</summary>
+    /// <summary>Stream rows of a message id (one per append; Orleans fans it out to the subscribers); read-only, for assertions.</summary>
     public async Task<long> StreamRowsAsync(string messageId, string streamNamespace = SubscribedNamespace)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from rt_stream_message where namespace = $1 and message_id = $2", connection);
+        await using var command = new NpgsqlCommand("select count(*) from stream_message where namespace = $1 and message_id = $2", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = streamNamespace });
         command.Parameters.Add(new NpgsqlParameter { Value = messageId });
         return (long)(await command.ExecuteScalarAsync())!;
@@ -93,7 +93,7 @@ public sealed class ApiHost : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select stream_key, payload::text from rt_stream_message where namespace = $1 and message_id = $2 limit 1", connection);
+        await using var command = new NpgsqlCommand("select stream_key, payload::text from stream_message where namespace = $1 and message_id = $2 limit 1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = streamNamespace });
         command.Parameters.Add(new NpgsqlParameter { Value = messageId });
         await using var reader = await command.ExecuteReaderAsync();

@@ -10,7 +10,7 @@ namespace OrleansSync.Api.Tests.Support;
 /// </summary>
 public static class TestEventSources
 {
-    /// <summary>Its namespace has one subscriber: a webhook that always fails, so its messages become dead letters.</summary>
+    /// <summary>Its namespace has one subscriber: a grain that always fails (FailingSubscriberGrain), so its messages become dead letters.</summary>
     public static readonly EventSource Subscribed = new(ApiHost.SubscribedNamespace, ApiHost.SubscribedNamespace, Classify);
 
     /// <summary>Nothing subscribes to its namespace.</summary>
