@@ -48,12 +48,15 @@ public sealed class DeadLetterApiTests(ApiHost host) : IClassFixture<ApiHost>
         var rest = await (await admin.GetAsync($"/admin/dead-letters?namespace={ApiHost.SubscribedNamespace}&after={next}&limit=1000")).JsonAsync(HttpStatusCode.OK);
         rest.GetProperty("items").EnumerateArray().Should().OnlyContain(l => l.GetProperty("id").GetInt64() > next);
 
-        // Replay one: delivered again from attempt 1, and (the subscriber still failing) dead again later.
+        // Replay one: taken off the list and delivered again from attempt 1, and (the subscriber still
+        // failing) a dead letter again later, as a new dead letter of the same message id.
         var deadAt = first.GetProperty("deadAt").GetDateTimeOffset();
         (await (await admin.PostAsync($"/admin/dead-letters/{id}/replay", null)).JsonAsync(HttpStatusCode.OK)).GetProperty("replayed").GetInt32().Should().Be(1);
+        await (await admin.GetAsync($"/admin/dead-letters/{id}")).ProblemAsync(HttpStatusCode.NotFound);
         await Eventually.TrueAsync(
-            async () => await admin.GetAsync($"/admin/dead-letters/{id}") is { StatusCode: HttpStatusCode.OK } again
-                && JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("deadAt").GetDateTimeOffset() > deadAt,
+            async () => (await WaitForDeadLettersAsync(admin, [ids[0]]))[ids[0]] is var again
+                && again.GetProperty("id").GetInt64() != id
+                && again.GetProperty("deadAt").GetDateTimeOffset() > deadAt,
             DeadLetterTimeout,
             "the replayed message to be delivered again and, failing again, to become a dead letter again");
 

@@ -15,7 +15,7 @@ namespace OrleansSync.Api.Tests.Security;
 public sealed class EndpointAuthorizationTests(ApiHost host) : IClassFixture<ApiHost>
 {
     /// <summary>Anonymous by design: the host's health checks, the OpenAPI document, the co-hosted simulators (they stand in for external systems) and the cluster's own endpoint (it has its secret).</summary>
-    private static readonly string[] AnonymousPrefixes = ["/health/", "/openapi/", "/sim/", "/cluster/"];
+    private static readonly string[] AnonymousPrefixes = ["/health/", "/openapi/", "/sim/"];
 
     private static readonly string[] Policies = [ApiPolicies.Read, ApiPolicies.Write, ApiPolicies.Admin];
 
@@ -76,7 +76,7 @@ public sealed class EndpointAuthorizationTests(ApiHost host) : IClassFixture<Api
                 _ => ApiRoles.Admin,
             };
             using var client = host.As(role);
-            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path));
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path), HttpCompletionOption.ResponseHeadersRead);
             response.StatusCode.Should().NotBe(HttpStatusCode.Unauthorized, endpoint.ToString()).And.NotBe(HttpStatusCode.Forbidden, endpoint.ToString());
         }
     }
@@ -87,7 +87,7 @@ public sealed class EndpointAuthorizationTests(ApiHost host) : IClassFixture<Api
         using var client = host.As(ApiRoles.Admin);
         foreach (var endpoint in ProtectedEndpoints())
         {
-            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path));
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path), HttpCompletionOption.ResponseHeadersRead);
             response.StatusCode.Should().NotBe(HttpStatusCode.Unauthorized, endpoint.ToString()).And.NotBe(HttpStatusCode.Forbidden, endpoint.ToString());
         }
     }
@@ -182,10 +182,7 @@ public sealed class EndpointAuthorizationTests(ApiHost host) : IClassFixture<Api
             RoutePatternParameterPart parameter => SampleValue(parameter.ParameterPolicies.Select(p => p.Content ?? "").ToList()),
             _ => "",
         })));
-        // A pattern that ends in a slash (the Orleans dashboard's root) is requested with it: without,
-        // the endpoint answers with a redirect, and a redirected request loses its bearer token.
-        var path = "/" + string.Join("/", segments);
-        return pattern.RawText?.EndsWith('/') == true && !path.EndsWith('/') ? path + "/" : path;
+        return "/" + string.Join("/", segments);
     }
 
     private static string SampleValue(List<string> constraints)
