@@ -1,5 +1,5 @@
 global using FluentAssertions;
 global using Npgsql;
-global using OrleansSync.Runtime;
+global using OrleansSync.Postgres.Streams;
 global using OrleansSync.Testing;
 global using Xunit;

@@ -18,7 +18,7 @@ public sealed class SiloHostTests : IAsyncLifetime
         (await client.GetStringAsync("/health/ready")).Should().Be("Healthy");
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from rt_schema_migration where module = 'runtime' and version = 1", connection);
+        await using var command = new NpgsqlCommand("select count(*) from rt_schema_migration where module = 'streams' and version = 1", connection);
         ((long)(await command.ExecuteScalarAsync())!).Should().Be(1, "the silo ran against the test database, not an embedded one");
     }
 }

@@ -10,7 +10,7 @@ namespace OrleansSync.Grains.Tests.AccountingPoints;
 /// The real silo (runtime, API, co-hosted datahub simulator) on a test database, with sync timings
 /// shortened so retries, sweeps and coalescing play out in about a second. The in-process test server
 /// has no socket, so the adapter client is pointed at it through <see cref="DatahubAdapterTransport"/>:
-/// its requests to {Runtime:SiloAddress}/sim/datahub reach the co-hosted simulator in memory.
+/// its requests to {Silo:Address}/sim/datahub reach the co-hosted simulator in memory.
 /// </summary>
 internal sealed class AccountingPointsTestHost : IAsyncDisposable
 {
