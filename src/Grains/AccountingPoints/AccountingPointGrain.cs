@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans.Configuration;
 
 namespace OrleansSync.Grains.AccountingPoints;
 
@@ -25,6 +26,7 @@ public sealed class AccountingPointGrain(
     IOptions<AccountingPointsOptions> options,
     NpgsqlDataSource dataSource,
     TimeProvider time,
+    IOptions<ReminderOptions> reminderOptions,
     ILogger<AccountingPointGrain> logger) : EntityGrain, IAccountingPointGrain, IRemindable, IStreamSubscriber
 {
     public const string ResyncReminder = "resync";
@@ -32,6 +34,7 @@ public sealed class AccountingPointGrain(
     private const int MaxErrorLength = 1000;
 
     private readonly AccountingPointsOptions _options = options.Value;
+    private readonly TimeSpan _minimumReminderPeriod = reminderOptions.Value.MinimumReminderPeriod;
     private AccountingPointRepository _repository = null!;
 
     private string PointGsrn => EntityKey;
@@ -421,8 +424,10 @@ public sealed class AccountingPointGrain(
     private async Task<DateTimeOffset> ScheduleAsync(IUnitOfWork unitOfWork, ReminderChanges reminders, SyncTrigger trigger, TimeSpan delay, DateTimeOffset? requestedAt)
     {
         var (dueAt, wait) = await _repository.ScheduleSyncAsync(unitOfWork, delay, trigger, requestedAt);
-        // The period only matters if the tick is never taken (it unregisters itself); the resync period is long and valid.
-        reminders.Register(SyncSoonReminder, wait, _options.ResyncPeriod);
+        // The tick unregisters the reminder, so the period only matters when a tick is missed (the
+        // cluster was down at the due time): Orleans then fires the next multiple of the period, so
+        // the shortest period makes a missed sync happen soon after the cluster is back.
+        reminders.Register(SyncSoonReminder, wait.AtLeastLead(_minimumReminderPeriod), _minimumReminderPeriod);
         return dueAt;
     }
 

@@ -42,7 +42,7 @@ public sealed class IncentiveMigrationGrain(
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
             await IncentiveMigrations.InsertAsync(Db.Of(unitOfWork), MigrationId, filter, estimatedRecordCount);
-            reminders.Register(ReminderName, TimeSpan.Zero, options.Value.Migration.TickInterval.AtLeastMinimum(reminderOptions.Value.MinimumReminderPeriod));
+            reminders.Register(ReminderName, TimeSpan.Zero.AtLeastLead(reminderOptions.Value.MinimumReminderPeriod), options.Value.Migration.TickInterval.AtLeastMinimum(reminderOptions.Value.MinimumReminderPeriod));
             await unitOfWork.CommitAsync();
         }
 

@@ -38,7 +38,7 @@ public sealed class IncentiveReconciliationGrain(
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
             await IncentiveReconciliations.InsertAsync(Db.Of(unitOfWork), ReportId, trigger);
-            reminders.Register(ReminderName, TimeSpan.Zero, options.Value.Reconciliation.TickInterval.AtLeastMinimum(reminderOptions.Value.MinimumReminderPeriod));
+            reminders.Register(ReminderName, TimeSpan.Zero.AtLeastLead(reminderOptions.Value.MinimumReminderPeriod), options.Value.Reconciliation.TickInterval.AtLeastMinimum(reminderOptions.Value.MinimumReminderPeriod));
             await unitOfWork.CommitAsync();
         }
 

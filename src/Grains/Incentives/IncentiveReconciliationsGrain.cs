@@ -94,7 +94,7 @@ public sealed class IncentiveReconciliationsGrain(
 
         // After the commit: the reminder table is not part of the unit of work.
         var dueTime = nextRunAt - time.GetUtcNow();
-        await this.RegisterOrUpdateReminder(ReminderName, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero, RetimePeriod.AtLeastMinimum(reminderOptions.Value.MinimumReminderPeriod));
+        await this.RegisterOrUpdateReminder(ReminderName, dueTime.AtLeastLead(reminderOptions.Value.MinimumReminderPeriod), RetimePeriod.AtLeastMinimum(reminderOptions.Value.MinimumReminderPeriod));
     }
 
     private DateTimeOffset NextOccurrence(DateTimeOffset after)
