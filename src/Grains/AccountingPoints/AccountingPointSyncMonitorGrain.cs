@@ -103,11 +103,13 @@ public sealed class AccountingPointSyncMonitorGrain(
         }
 
         var recovered = 0;
+        // The loop's bodies run on the thread pool, outside this activation, where Grain.GrainFactory is not available.
+        var grains = GrainFactory;
         await Parallel.ForEachAsync(dead, new ParallelOptions { MaxDegreeOfParallelism = PokeParallelism }, async (sync, _) =>
         {
             try
             {
-                if (await GrainFactory.GetGrain<IAccountingPointGrain>(sync.Gsrn).RecoverDeadSyncAsync())
+                if (await grains.GetGrain<IAccountingPointGrain>(sync.Gsrn).RecoverDeadSyncAsync())
                 {
                     Interlocked.Increment(ref recovered);
                 }
@@ -123,7 +125,7 @@ public sealed class AccountingPointSyncMonitorGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<IAccountingPointGrain>(gsrn).ControllableUnitsChangedAsync(syncNow: false);
+                await grains.GetGrain<IAccountingPointGrain>(gsrn).ControllableUnitsChangedAsync(syncNow: false);
                 Interlocked.Increment(ref repaired);
                 logger.LogWarning("{GrainType} {GrainKey} repaired tracking of accounting point {Gsrn} (it disagreed with its controllable units)", GrainTypeName, this.GetPrimaryKeyString(), gsrn);
             }

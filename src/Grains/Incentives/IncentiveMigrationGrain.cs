@@ -115,6 +115,8 @@ public sealed class IncentiveMigrationGrain(
         {
             var chunk = page.Content.Skip(offset).Take(chunkSize).ToList();
             var chunkFailures = new ConcurrentBag<(NomisIncentiveId Key, string Reason)>();
+            // The loop's bodies run on the thread pool, outside this activation, where Grain.GrainFactory is not available.
+            var grains = GrainFactory;
             await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism }, async (key, _) =>
             {
                 if (mapped.TryGetValue((key.BookingId, key.Sequence), out var label))
@@ -135,7 +137,7 @@ public sealed class IncentiveMigrationGrain(
                 {
                     var incentive = await nomis.GetIncentiveAsync(key.BookingId, key.Sequence)
                         ?? throw new InvalidOperationException("NOMIS no longer has this IEP (deleted after it was listed).");
-                    var result = await GrainFactory.GetGrain<IIncentivePrisonerGrain>(incentive.OffenderNo).MigrateAsync(MigrationId, incentive);
+                    var result = await grains.GetGrain<IIncentivePrisonerGrain>(incentive.OffenderNo).MigrateAsync(MigrationId, incentive);
                     if (result.Migrated || result.ExistingLabel == MigrationId)
                     {
                         migrated.Add(key);
