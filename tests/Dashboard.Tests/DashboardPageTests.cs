@@ -16,7 +16,7 @@ public sealed class DashboardPageTests(DashboardHost host)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    [Fact]
+    [ChromiumFact]
     public async Task The_page_asks_for_a_token_refuses_a_bad_one_and_then_lists_the_live_silo()
     {
         var page = await host.Browser.NewPageAsync();
@@ -33,7 +33,7 @@ public sealed class DashboardPageTests(DashboardHost host)
         await page.ClickAsync("#token-save");
         var silo = page.Locator("#silos-table tbody tr[data-silo-id]");
         await Expect(silo).ToHaveCountAsync(1);
-        await Expect(silo).ToHaveAttributeAsync("data-silo-id", host.Services.GetRequiredService<SiloRuntime>().Silo.Id.ToString());
+        await Expect(silo).ToHaveAttributeAsync("data-silo-id", SiloIds.Of(host.Services.GetRequiredService<ISiloStatusOracle>().SiloAddress).ToString());
         await Expect(silo).ToContainTextAsync("healthy");
         await Expect(page.GetByTestId("tile-silos").Locator(".value")).ToHaveTextAsync("1 / 1");
         await Expect(page.GetByTestId("live-status")).ToContainTextAsync("Live");
@@ -43,7 +43,7 @@ public sealed class DashboardPageTests(DashboardHost host)
         await Screenshots.SaveAsync(page, "02-overview");
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Counters_move_when_events_are_ingested_and_grains_are_called()
     {
         var page = await host.SignedInPageAsync(ApiRoles.Reader);
@@ -78,7 +78,7 @@ public sealed class DashboardPageTests(DashboardHost host)
         await Screenshots.SaveAsync(page, "03-overview-after-traffic");
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Every_page_renders_from_the_live_cluster()
     {
         using (var reader = host.Client(ApiRoles.Reader))
@@ -121,10 +121,10 @@ public sealed class DashboardPageTests(DashboardHost host)
         await Screenshots.SaveAsync(page, "08-sync");
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Replaying_a_dead_letter_from_the_page_delivers_it()
     {
-        host.Webhooks.FlakyFails = true;
+        host.Deliveries.FlakyFails = true;
         try
         {
             var messageId = $"flaky-{Guid.NewGuid():N}";
@@ -147,25 +147,25 @@ public sealed class DashboardPageTests(DashboardHost host)
             await page.GotoAsync("/dashboard#/streams");
             var row = page.Locator($"#dead-letters-table tr[data-message-id='{messageId}']");
             await Expect(row).ToBeVisibleAsync();
-            await Expect(row).ToContainTextAsync($"webhook:{WebhookListener.Flaky}");
+            await Expect(row).ToContainTextAsync(SubscriberDeliveries.Flaky);
             await Expect(row).ToContainTextAsync("503");
             var deadLetterTile = page.GetByTestId("tile-stream-dead-letters").Locator(".value");
             await Expect(deadLetterTile).Not.ToHaveTextAsync("0");
             var deadBefore = Number(await deadLetterTile.InnerTextAsync());
             await Screenshots.SaveAsync(page, "09-streams-dead-letter");
-            host.Webhooks.Delivered(WebhookListener.Flaky, messageId).Should().BeFalse("the webhook refused every attempt so far");
+            host.Deliveries.Delivered(SubscriberDeliveries.Flaky, messageId).Should().BeFalse("the flaky subscriber refused every attempt so far");
 
-            host.Webhooks.FlakyFails = false;
+            host.Deliveries.FlakyFails = false;
             await row.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
             await Expect(page.GetByTestId("toast").Last).ToContainTextAsync("replayed");
-            await Eventually.TrueAsync(() => host.Webhooks.Delivered(WebhookListener.Flaky, messageId), Deadline, $"the replayed message {messageId} to reach the webhook");
+            await Eventually.TrueAsync(() => host.Deliveries.Delivered(SubscriberDeliveries.Flaky, messageId), Deadline, $"the replayed message {messageId} to reach the flaky subscriber");
             await Expect(row).ToHaveCountAsync(0);
             await Expect(deadLetterTile).ToHaveTextAsync((deadBefore - 1).ToString("N0", CultureInfo.InvariantCulture));
             await Screenshots.SaveAsync(page, "10-streams-after-replay");
         }
         finally
         {
-            host.Webhooks.FlakyFails = true;
+            host.Deliveries.FlakyFails = true;
         }
     }
 

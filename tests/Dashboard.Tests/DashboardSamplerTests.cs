@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using OrleansSync.Runtime.Diagnostics;
+
 
 namespace OrleansSync.Dashboard.Tests;
 

@@ -4,7 +4,7 @@ namespace OrleansSync.Dashboard.Tests.Support;
 
 /// <summary>
 /// Event sources registered only in the test host, each feeding a namespace whose one subscriber is a
-/// webhook of <see cref="WebhookListener"/>. Events are keyed by their "entity" field.
+/// subscriber grain (<see cref="SubscriberDeliveries"/>). Events are keyed by their "entity" field.
 /// </summary>
 public static class DashboardEventSources
 {

@@ -3,19 +3,25 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Orleans.Serialization;
 using OrleansSync.Api.Ingestion;
+using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Dashboard.Tests.Support;
 
 /// <summary>
-/// The real silo host (runtime, API, dashboard, simulators) on a loopback socket, since a browser
-/// cannot reach an in-memory test server; a <see cref="WebhookListener"/> subscribed to the test event
-/// sources' namespaces; and Debian's Chromium driven by Playwright with a fresh profile. One per test
+/// The real silo host (Orleans silo, API, dashboard, simulators) on a loopback socket, since a browser
+/// cannot reach an in-memory test server; test subscriber grains (<see cref="SubscriberDeliveries"/>) on
+/// the test event sources' namespaces; and, when installed, Debian's Chromium driven by Playwright with
+/// a fresh profile. One per test
 /// class: its tests share the silo and the browser, each with its own page.
 /// </summary>
 public sealed class DashboardHost : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>Without it the browser tests skip (<see cref="ChromiumFactAttribute"/>); the API tests still run.</summary>
+    public static bool ChromiumInstalled => File.Exists(ChromiumPath);
 
     // Headless without a GPU, and nothing that would call out to the internet (sync, updates, QUIC probes).
     private static readonly string[] ChromiumArgs =
@@ -25,9 +31,8 @@ public sealed class DashboardHost : IAsyncLifetime
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
     private string? _profile;
-    private bool _started;
-
-    public WebhookListener Webhooks { get; private set; } = null!;
+    /// <summary>What the test subscriber grains received; the tests make the flaky one fail or succeed.</summary>
+    public SubscriberDeliveries Deliveries { get; } = new();
 
     /// <summary>The silo's base URL on the loopback interface, e.g. http://127.0.0.1:41234.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -38,24 +43,9 @@ public sealed class DashboardHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Checked first: without the browser nothing else is worth starting, and the reason must be plain.
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"Chromium is not installed at {ChromiumPath}; the dashboard's browser tests drive Debian's Chromium and never download a browser. " +
-                "Install it with: apt-get install -y chromium   (./test.sh installs it when run as root).");
-        }
-
-        Webhooks = await WebhookListener.StartAsync();
         _database = await TestDatabase.CreateAsync("dashboard_tests");
         var settings = new Dictionary<string, string?>
         {
-            ["Runtime:Webhooks:0:Name"] = WebhookListener.Steady,
-            ["Runtime:Webhooks:0:Namespace"] = DashboardEventSources.Steady.StreamNamespace,
-            ["Runtime:Webhooks:0:Url"] = $"{Webhooks.Url}/{WebhookListener.Steady}",
-            ["Runtime:Webhooks:1:Name"] = WebhookListener.Flaky,
-            ["Runtime:Webhooks:1:Namespace"] = DashboardEventSources.Flaky.StreamNamespace,
-            ["Runtime:Webhooks:1:Url"] = $"{Webhooks.Url}/{WebhookListener.Flaky}",
             ["Dashboard:SampleInterval"] = "00:00:01",
         };
 
@@ -64,10 +54,14 @@ public sealed class DashboardHost : IAsyncLifetime
         {
             services.AddEventSource(DashboardEventSources.Steady);
             services.AddEventSource(DashboardEventSources.Flaky);
+
+            // The test assembly's subscriber grains: hosted by Orleans, and known to the producer's subscription look-up.
+            services.AddSingleton(Deliveries);
+            services.AddSerializer(serializer => serializer.AddAssembly(typeof(SteadySubscriberGrain).Assembly));
+            services.AddSingleton(new StreamSubscriptions([typeof(OrleansSync.Grains.GrainsAssembly).Assembly, typeof(SteadySubscriberGrain).Assembly]));
         }));
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
-        _started = true;
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
 
         using (var client = new HttpClient { BaseAddress = new Uri(BaseUrl) })
@@ -75,7 +69,12 @@ public sealed class DashboardHost : IAsyncLifetime
             await Eventually.TrueAsync(
                 async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK,
                 TimeSpan.FromSeconds(30),
-                "the silo to serve its partitions before the tests start");
+                "the silo to be active before the tests start");
+        }
+
+        if (!ChromiumInstalled)
+        {
+            return;
         }
 
         // The browser is Debian's; Playwright must not fetch one of its own.
@@ -98,7 +97,7 @@ public sealed class DashboardHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (ChromiumInstalled && Browser is not null)
         {
             await Browser.CloseAsync();
         }
@@ -106,23 +105,12 @@ public sealed class DashboardHost : IAsyncLifetime
         _playwright?.Dispose();
         if (_factory is not null)
         {
-            // As SiloFactory.DisposeAsync does: stop the silo while the application's services are alive.
-            if (_started)
-            {
-                await _factory.Services.GetRequiredService<SiloRuntime>().StopAsync();
-            }
-
             await _factory.DisposeAsync();
         }
 
         if (_database is not null)
         {
             await _database.DisposeAsync();
-        }
-
-        if (Webhooks is not null)
-        {
-            await Webhooks.DisposeAsync();
         }
 
         if (_profile is not null)
