@@ -76,8 +76,9 @@ public static class SyncApiExtensions
         app.MapAccountingPointsApi();
         app.MapDashboardApi();
 
-        // Orleans' own dashboard (grains, silos, reminders, log stream); it has no authentication of its own.
-        app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(ApiPolicies.Write);
+        // Orleans' own dashboard (grains, silos, reminders, log stream): it has no authentication of its
+        // own, and it is a page rather than part of the API document.
+        app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(ApiPolicies.Write).ExcludeFromDescription();
         return app;
     }
 }
