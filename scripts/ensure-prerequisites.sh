@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Installs, or names the one command that installs, what run.sh and test.sh need on a fresh
 # Debian machine: the .NET 10 SDK and the PostgreSQL server binaries (the silo and the tests run a
-# private PostgreSQL from them; see src/Runtime/Hosting/EmbeddedPostgres.cs). Sourced, not run:
+# private PostgreSQL from them; see src/Postgres/Embedded/EmbeddedPostgres.cs). Sourced, not run:
 # the calling script chooses which ensure_* functions it needs. A missing piece that this script
 # cannot install ends the calling script with exit code 1.
 
