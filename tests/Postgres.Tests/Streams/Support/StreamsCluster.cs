@@ -34,7 +34,7 @@ public sealed class StreamsCluster : IAsyncDisposable
 
     public IDeadLetters DeadLetters => Cluster.GetSiloServiceProvider().GetRequiredService<IDeadLetters>();
 
-    public static async Task<StreamsCluster> StartAsync(string name, short silos = 1, TestDatabase? database = null, string? clusterId = null)
+    public static async Task<StreamsCluster> StartAsync(string name, short silos = 1, TestDatabase? database = null, string? clusterId = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         database ??= await CreateDatabaseAsync(name);
         var builder = new TestClusterBuilder(silos);
@@ -49,6 +49,11 @@ public sealed class StreamsCluster : IAsyncDisposable
         builder.Properties["Streams:RetryBackoff"] = "00:00:00.050";
         builder.Properties["Streams:RetryBackoffMax"] = "00:00:00.200";
         builder.Properties["Streams:PollInterval"] = "00:00:00.020";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<StreamsSiloConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
