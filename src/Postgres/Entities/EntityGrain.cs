@@ -103,19 +103,20 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         {
             var attempt = _attempts.GetValueOrDefault(message.RowId) + 1;
             var delivery = _delivery = new StreamDelivery([message.RowId]);
+            Services.Metrics.Started(message with { Attempt = attempt }, GrainType, Services.Time.GetUtcNow());
             try
             {
                 await subscriber.OnNextAsync(message with { Attempt = attempt });
-                Handled(message.RowId);
+                Handled(message, StreamMetrics.Handled);
             }
             catch (DuplicateDeliveryException)
             {
-                Handled(message.RowId);
+                Handled(message, StreamMetrics.Duplicate);
             }
             catch (Exception exception) when (exception is not EntityFenceException && delivery.Consumed)
             {
                 // The effect committed; what failed after it must not run the message again.
-                Handled(message.RowId);
+                Handled(message, StreamMetrics.Handled);
                 Logger.LogWarning("{GrainType} {GrainKey}: {Namespace} message {MessageId} took effect, then failed: {Error}", GrainType, EntityKey, message.Namespace, message.MessageId, exception.Message);
             }
             catch (Exception exception) when (exception is not EntityFenceException && !delivery.Consumed)
@@ -123,11 +124,12 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
                 if (attempt < Services.StreamOptions.MaxAttempts)
                 {
                     _attempts[message.RowId] = attempt;
+                    Services.Metrics.Outcome(message, GrainType, StreamMetrics.Retry);
                     throw;
                 }
 
                 await Services.DeadLetters.AddAsync(message, GrainType, attempt, exception.ToString());
-                Handled(message.RowId);
+                Handled(message, StreamMetrics.DeadLetter);
                 Logger.LogError("{GrainType} {GrainKey}: {Namespace} message {MessageId} failed {Attempts} times and is a dead letter now: {Error}",
                     GrainType, EntityKey, message.Namespace, message.MessageId, attempt, exception.Message);
             }
@@ -141,12 +143,18 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     private async Task<bool> TryBatchAsync(IStreamBatchSubscriber subscriber, List<StreamEvent> messages)
     {
         var delivery = _delivery = new StreamDelivery(messages.Select(message => message.RowId).ToArray());
+        var now = Services.Time.GetUtcNow();
+        foreach (var message in messages)
+        {
+            Services.Metrics.Started(message, GrainType, now);
+        }
+
         try
         {
             await subscriber.OnNextBatchAsync(messages);
             foreach (var message in messages)
             {
-                Handled(message.RowId);
+                Handled(message, StreamMetrics.Handled);
             }
 
             return true;
@@ -178,8 +186,10 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         return consumed;
     }
 
-    private void Handled(long rowId)
+    private void Handled(StreamEvent message, string outcome)
     {
+        Services.Metrics.Outcome(message, GrainType, outcome);
+        var rowId = message.RowId;
         _attempts.Remove(rowId);
         if (_handled.Add(rowId))
         {
