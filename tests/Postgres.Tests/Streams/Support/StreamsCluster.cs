@@ -34,9 +34,9 @@ public sealed class StreamsCluster : IAsyncDisposable
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     /// <summary>The producer and dead letters as the gateway sees them: the primary silo's.</summary>
-    public IStreamProducer Producer => Cluster.GetSiloServiceProvider().GetRequiredService<IStreamProducer>();
+    public IStreamProducer Producer => Services().GetRequiredService<IStreamProducer>();
 
-    public IDeadLetters DeadLetters => Cluster.GetSiloServiceProvider().GetRequiredService<IDeadLetters>();
+    public IDeadLetters DeadLetters => Services().GetRequiredService<IDeadLetters>();
 
     /// <summary>
     /// Starts a cluster on <paramref name="database"/> (a fresh one when null, dropped with the
@@ -106,8 +106,12 @@ public sealed class StreamsCluster : IAsyncDisposable
     public async Task<long> VersionAsync(string grain, string key) =>
         (long?)await Database.ScalarAsync("select version from entity_fence where grain_type = $1 and grain_key = $2", grain, key) ?? 0;
 
-    /// <summary>A silo's services (the primary's when null).</summary>
-    public IServiceProvider Services(SiloHandle? silo = null) => Cluster.GetSiloServiceProvider(silo?.SiloAddress);
+    /// <summary>
+    /// A silo's services; the primary's when null (TestCluster itself would pick a silo at random,
+    /// maybe one a test is about to kill).
+    /// </summary>
+    public IServiceProvider Services(SiloHandle? silo = null) =>
+        Cluster.GetSiloServiceProvider((silo ?? Cluster.Primary ?? throw new InvalidOperationException("The primary silo is gone.")).SiloAddress);
 
     public async ValueTask DisposeAsync()
     {
