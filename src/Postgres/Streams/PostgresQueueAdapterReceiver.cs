@@ -30,6 +30,11 @@ internal sealed class PostgresQueueAdapterReceiver(
 
     public QueueId QueueId => queueId;
 
+    public int Queue => _queue;
+
+    /// <summary>Between <see cref="Initialize(TimeSpan)"/> and <see cref="Shutdown"/>: this silo's agent owns the queue.</summary>
+    public bool IsReading { get; private set; }
+
     public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
 
     public async Task Initialize(TimeSpan timeout, CancellationToken cancellationToken)
@@ -50,6 +55,7 @@ internal sealed class PostgresQueueAdapterReceiver(
             _startedAt = (DateTime)(await command.ExecuteScalarAsync(deadline.Token))!;
         }
 
+        IsReading = true;
         logger.LogInformation("Stream queue {Queue} reading from {Position}", _queue, _position);
     }
 
@@ -166,7 +172,11 @@ internal sealed class PostgresQueueAdapterReceiver(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public Task Shutdown(TimeSpan timeout) => Task.CompletedTask;
+    public Task Shutdown(TimeSpan timeout)
+    {
+        IsReading = false;
+        return Task.CompletedTask;
+    }
 
     /// <summary>One read of the queue: its last position, and the containers not yet delivered to every consumer.</summary>
     private sealed class Read(StreamPosition last)
