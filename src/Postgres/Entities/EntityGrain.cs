@@ -31,6 +31,7 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     private EntityGrainServices? _services;
     private StreamDelivery? _delivery;
     private string? _grainType;
+    private bool _orderChecked;
 
     internal EntityGrainServices Services => _services ??= ServiceProvider.GetRequiredService<EntityGrainServices>();
 
@@ -79,6 +80,15 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         var messages = items.Select(item => item.Item)
             .Where(message => (message.Consumer is null || message.Consumer == GrainType || message.Consumer == DeadLetter.AnyConsumer) && !_handled.Contains(message.RowId))
             .ToList();
+        if (!_orderChecked && messages.Count > 0)
+        {
+            // When a consumer's silo dies mid-delivery, Orleans' agent can hand the key's next
+            // message to the new activation before the one that failed: take earlier ones first.
+            _orderChecked = true;
+            var earlier = await EarlierUnconsumedAsync(messages[0]);
+            messages.InsertRange(0, earlier.Where(e => !_handled.Contains(e.RowId) && messages.All(m => m.RowId != e.RowId)));
+        }
+
         if (messages.Any(message => message.MayBeRedelivered || _attempts.ContainsKey(message.RowId)))
         {
             var consumed = await ConsumedAsync(messages.Select(message => message.RowId).ToArray());
@@ -169,6 +179,39 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         {
             _delivery = null;
         }
+    }
+
+    private async Task<List<StreamEvent>> EarlierUnconsumedAsync(StreamEvent first)
+    {
+        await using var command = Services.DataSource.CreateCommand(StreamSql.Get("EarlierUnconsumed"));
+        command.Parameters.Add(new() { Value = first.Queue });
+        command.Parameters.Add(new() { Value = first.Namespace });
+        command.Parameters.Add(new() { Value = first.Key });
+        command.Parameters.Add(new() { Value = first.Transaction.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new() { Value = first.RowId });
+        command.Parameters.Add(new() { Value = GrainType });
+        var earlier = new List<StreamEvent>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            earlier.Add(new StreamEvent(
+                RowId: reader.GetInt64(0),
+                Namespace: reader.GetString(2),
+                Key: reader.GetString(3),
+                MessageId: reader.GetString(4),
+                PayloadJson: reader.GetString(5),
+                AppendedAt: reader.GetFieldValue<DateTimeOffset>(6),
+                Consumer: reader.IsDBNull(7) ? null : reader.GetString(7),
+                Queue: first.Queue,
+                Transaction: ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (earlier.Count > 0)
+        {
+            Logger.LogInformation("{GrainType} {GrainKey}: {Count} earlier messages of the key were not consumed yet; handling them first", GrainType, EntityKey, earlier.Count);
+        }
+
+        return earlier;
     }
 
     private async Task<HashSet<long>> ConsumedAsync(long[] rowIds)

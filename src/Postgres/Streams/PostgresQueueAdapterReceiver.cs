@@ -80,7 +80,8 @@ internal sealed class PostgresQueueAdapterReceiver(
             while (await reader.ReadAsync(cancellationToken))
             {
                 var appendedAt = reader.GetFieldValue<DateTimeOffset>(6);
-                rows.Add((new StreamPosition(ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetInt64(0)), new StreamEvent(
+                var position = new StreamPosition(ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetInt64(0));
+                rows.Add((position, new StreamEvent(
                     RowId: reader.GetInt64(0),
                     Namespace: reader.GetString(2),
                     Key: reader.GetString(3),
@@ -88,7 +89,9 @@ internal sealed class PostgresQueueAdapterReceiver(
                     PayloadJson: reader.GetString(5),
                     AppendedAt: appendedAt,
                     MayBeRedelivered: appendedAt <= _startedAt,
-                    Consumer: reader.IsDBNull(7) ? null : reader.GetString(7))));
+                    Consumer: reader.IsDBNull(7) ? null : reader.GetString(7),
+                    Queue: _queue,
+                    Transaction: position.Transaction)));
             }
         }
 
