@@ -47,8 +47,9 @@ create table orleans_membership (
     constraint orleans_membership_status_known check (status between 0 and 6)
 );
 
--- Inserts a silo row and moves the table version from @version - 1 to @version (the provider passes
--- the new version), both or neither: a stale version or an existing row answers false and changes nothing.
+-- Inserts a silo row and moves the table version on by one, both or neither. @Version is the ETag of
+-- the version the silo read (TableVersion.Next() keeps the old ETag), so it must still be current:
+-- a stale version or an existing row answers false and changes nothing.
 create function orleans_membership_insert(
     p_deployment_id text, p_address text, p_port int, p_generation int, p_silo_name text,
     p_host_name text, p_status int, p_proxy_port int, p_start_time timestamptz,
@@ -57,8 +58,8 @@ returns boolean
 language plpgsql as $$
 begin
     update orleans_membership_version
-       set version = p_version, updated_at = now()
-     where deployment_id = p_deployment_id and version = p_version - 1;
+       set version = version + 1, updated_at = now()
+     where deployment_id = p_deployment_id and version = p_version;
     if not found then
         return false;
     end if;
@@ -74,7 +75,8 @@ exception
         return false;
 end $$;
 
--- Updates a silo row (status, suspicions, liveness) and moves the version, both or neither.
+-- Updates a silo row (status, suspicions, liveness) and moves the version on, both or neither, if
+-- @Version (the ETag the silo read) is still current.
 create function orleans_membership_update(
     p_deployment_id text, p_address text, p_port int, p_generation int, p_status int,
     p_suspect_times text, p_i_am_alive_time timestamptz, p_version int)
@@ -82,8 +84,8 @@ returns boolean
 language plpgsql as $$
 begin
     update orleans_membership_version
-       set version = p_version, updated_at = now()
-     where deployment_id = p_deployment_id and version = p_version - 1;
+       set version = version + 1, updated_at = now()
+     where deployment_id = p_deployment_id and version = p_version;
     if not found then
         return false;
     end if;
