@@ -5,7 +5,6 @@ using OrleansSync.Postgres.Tests.Streams.Support;
 namespace OrleansSync.Postgres.Tests.Streams;
 
 /// <summary>What stream_consumed records for batches, and who a replayed dead letter goes to.</summary>
-[Collection(StreamTests.Serial)]
 public sealed class ConsumptionTests
 {
     [Fact]

@@ -8,7 +8,6 @@ namespace OrleansSync.Postgres.Tests.Streams;
 /// Single writer per entity when Orleans' single activation does not hold: two activations of one
 /// grain write the same entity, and the fence lets only the current one commit.
 /// </summary>
-[Collection(StreamTests.Serial)]
 public sealed class FencingTests
 {
     private const string Key = "fenced";

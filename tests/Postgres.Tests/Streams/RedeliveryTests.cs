@@ -4,7 +4,6 @@ using OrleansSync.Postgres.Tests.Streams.Support;
 namespace OrleansSync.Postgres.Tests.Streams;
 
 /// <summary>A queue's next owner redelivers what its checkpoint had not passed; consumers drop what they committed.</summary>
-[Collection(StreamTests.Serial)]
 public sealed class RedeliveryTests
 {
     private const int Keys = 3, Before = 20, After = 10;

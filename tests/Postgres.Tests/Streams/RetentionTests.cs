@@ -8,7 +8,6 @@ using OrleansSync.Postgres.Tests.Streams.Support;
 namespace OrleansSync.Postgres.Tests.Streams;
 
 /// <summary>Delivered messages are kept for the retention window, which is also the de-duplication window of appends.</summary>
-[Collection(StreamTests.Serial)]
 public sealed class RetentionTests
 {
     private const string Window = "00:00:02";

@@ -9,7 +9,6 @@ using Xunit.Abstractions;
 namespace OrleansSync.Postgres.Tests.Streams;
 
 /// <summary>Nothing is lost, doubled or reordered when a silo that reads some of the queues dies mid-stream.</summary>
-[Collection(StreamTests.Serial)]
 public sealed class SiloFailureTests(ITestOutputHelper output)
 {
     private const int Keys = 50, PerKey = 40, Queues = 8;

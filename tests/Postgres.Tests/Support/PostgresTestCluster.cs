@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
-using OrleansSync.Postgres.Orleans;
+using OrleansSync.Postgres.Providers;
 
 namespace OrleansSync.Postgres.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Orleans.Runtime;
-using OrleansSync.Postgres.Orleans;
+using OrleansSync.Postgres.Providers;
 
 namespace OrleansSync.Postgres.Tests.Providers.Grains;
 

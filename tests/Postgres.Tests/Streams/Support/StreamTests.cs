@@ -11,9 +11,6 @@ namespace OrleansSync.Postgres.Tests.Streams.Support;
 /// </summary>
 public static class StreamTests
 {
-    /// <summary>The xUnit collection the failure-mode tests run in, one after another.</summary>
-    public const string Serial = "streams-failure-modes";
-
     /// <summary>Generous: the machine is a loaded 2-core box, and a dead silo takes a while to be declared dead.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 

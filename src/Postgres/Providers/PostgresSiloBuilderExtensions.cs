@@ -5,7 +5,7 @@ using Orleans.Hosting;
 using Orleans.Runtime;
 using OrleansSync.Postgres.Migrations;
 
-namespace OrleansSync.Postgres.Orleans;
+namespace OrleansSync.Postgres.Providers;
 
 /// <summary>A silo on PostgreSQL: ADO.NET clustering, grain storage and reminders on the project's schema, migrated at start.</summary>
 public static class PostgresSiloBuilderExtensions

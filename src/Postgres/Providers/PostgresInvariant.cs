@@ -1,4 +1,4 @@
-namespace OrleansSync.Postgres.Orleans;
+namespace OrleansSync.Postgres.Providers;
 
 /// <summary>
 /// The ADO.NET invariant the Orleans providers use for PostgreSQL. They resolve it themselves: the

@@ -1,6 +1,6 @@
 using OrleansSync.Postgres.Migrations;
 
-namespace OrleansSync.Postgres.Orleans;
+namespace OrleansSync.Postgres.Providers;
 
 /// <summary>What <see cref="SchemaMigrationStartup"/> applies when a silo starts.</summary>
 public sealed class PostgresMigrationOptions

@@ -3,7 +3,7 @@ using Orleans;
 using Orleans.Runtime;
 using OrleansSync.Postgres.Migrations;
 
-namespace OrleansSync.Postgres.Orleans;
+namespace OrleansSync.Postgres.Providers;
 
 /// <summary>
 /// Applies the registered migrations at <see cref="ServiceLifecycleStage.First"/>, before membership

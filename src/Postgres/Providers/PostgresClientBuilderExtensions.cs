@@ -1,6 +1,6 @@
 using Orleans.Hosting;
 
-namespace OrleansSync.Postgres.Orleans;
+namespace OrleansSync.Postgres.Providers;
 
 /// <summary>An Orleans client (a gateway process) that finds the silos in the PostgreSQL membership table.</summary>
 public static class PostgresClientBuilderExtensions

@@ -1,6 +1,6 @@
 using OrleansSync.Postgres.Migrations;
 
-namespace OrleansSync.Postgres.Orleans;
+namespace OrleansSync.Postgres.Providers;
 
 /// <summary>The schema modules this library ships, for <see cref="SchemaMigrator"/> and <see cref="PostgresSiloBuilderExtensions.AddPostgresMigrations"/>.</summary>
 public static class PostgresSchema

@@ -6,7 +6,7 @@ using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
-namespace OrleansSync.Postgres.Orleans;
+namespace OrleansSync.Postgres.Providers;
 
 /// <summary>Orleans' ADO.NET grain storage on the project's schema, registered under <see cref="Name"/> and as the default storage.</summary>
 public static class PostgresGrainStorage

@@ -1,7 +1,7 @@
 using Orleans.Runtime;
 using Orleans.Storage;
 
-namespace OrleansSync.Postgres.Orleans;
+namespace OrleansSync.Postgres.Providers;
 
 /// <summary>
 /// Puts the whole grain identity where the ADO.NET storage provider passes it to SQL. The provider

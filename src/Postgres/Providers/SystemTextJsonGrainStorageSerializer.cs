@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Orleans.Storage;
 
-namespace OrleansSync.Postgres.Orleans;
+namespace OrleansSync.Postgres.Providers;
 
 /// <summary>
 /// Grain state as plain JSON with System.Text.Json (web defaults: camelCase names), instead of the
