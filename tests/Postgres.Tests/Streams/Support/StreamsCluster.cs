@@ -75,8 +75,7 @@ public sealed class StreamsCluster : IAsyncDisposable
     {
         var database = await TestDatabase.CreateAsync(name);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await SchemaMigrator.MigrateAsync(dataSource, [PostgresStreams.Schema, EntityGrains.Schema], NullLogger.Instance);
-        await database.ExecuteAsync(LedgerSchema.Sql);
+        await SchemaMigrator.MigrateAsync(dataSource, [PostgresStreams.Schema, EntityGrains.Schema, LedgerSchema.Migrations], NullLogger.Instance);
         return database;
     }
 
