@@ -113,11 +113,14 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
         var dead = await declaredDead!;
         var servedAgain = await ServedAgainAsync(killedAt!.Value);
         output.WriteLine($"membership {membership}: declared dead after {dead.TotalSeconds:0.0} s; every key applied again {servedAgain.TotalSeconds:0.0} s after the kill");
-        var suspicions = survivor.Output.Where(IsMembershipVerdict).ToList();
-        output.WriteLine($"{survivor.Name} membership log ({suspicions.Count} lines about suspicions and deaths):");
-        foreach (var line in suspicions)
+        foreach (var silo in new[] { survivor, victim })
         {
-            output.WriteLine("  " + line);
+            var verdicts = silo.Output.Where(IsMembershipVerdict).ToList();
+            output.WriteLine($"{silo.Name} membership log ({verdicts.Count} lines):");
+            foreach (var line in verdicts)
+            {
+                output.WriteLine("  " + (line.Length > 240 ? line[..240] + " ..." : line));
+            }
         }
 
         output.WriteLine($"survivor's suspect votes in the membership table: {await Database.ScalarAsync("select coalesce(suspect_times, '(none)') from orleans_membership where deployment_id = $1 and port = $2 and status = $3", _clusterId, survivor.SiloPort, Active)}");
