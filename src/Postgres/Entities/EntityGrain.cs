@@ -26,12 +26,13 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     private const int HandledMemory = 1024;
 
     private readonly Dictionary<long, int> _attempts = [];
+    private readonly List<long> _handledWithoutUnitOfWork = [];
     private readonly HashSet<long> _handled = [];
     private readonly Queue<long> _handledOrder = new();
     private EntityGrainServices? _services;
     private StreamDelivery? _delivery;
     private string? _grainType;
-    private bool _orderChecked;
+    private readonly Dictionary<string, long> _lastSeen = new(StringComparer.Ordinal);
 
     internal EntityGrainServices Services => _services ??= ServiceProvider.GetRequiredService<EntityGrainServices>();
 
@@ -77,14 +78,23 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
 
     private async Task DeliverAsync(IList<SequentialItem<StreamEvent>> items)
     {
-        var messages = items.Select(item => item.Item)
+        var delivered = items.Select(item => item.Item).ToList();
+        if (delivered.Count == 0)
+        {
+            return;
+        }
+
+        // Orleans' agent can hand a key's message to an activation before an earlier one (when the
+        // earlier one's delivery failed because its activation died, moved or re-subscribed). A
+        // message names its predecessor; unless that is the one this activation saw last, earlier
+        // messages it has not handled are looked up and handled first.
+        var first = delivered[0];
+        var gap = !_lastSeen.TryGetValue(first.Namespace, out var lastSeen) || first.PreviousRowId is not { } previous || previous != lastSeen;
+        var messages = delivered
             .Where(message => (message.Consumer is null || message.Consumer == GrainType || message.Consumer == DeadLetter.AnyConsumer) && !_handled.Contains(message.RowId))
             .ToList();
-        if (!_orderChecked && messages.Count > 0)
+        if (gap && first.Consumer is null && messages.Count > 0)
         {
-            // When a consumer's silo dies mid-delivery, Orleans' agent can hand the key's next
-            // message to the new activation before the one that failed: take earlier ones first.
-            _orderChecked = true;
             var earlier = await EarlierUnconsumedAsync(messages[0]);
             messages.InsertRange(0, earlier.Where(e => !_handled.Contains(e.RowId) && messages.All(m => m.RowId != e.RowId)));
         }
@@ -95,11 +105,24 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
             messages.RemoveAll(message => consumed.Contains(message.RowId));
         }
 
-        if (messages.Count == 0)
+        if (messages.Count > 0)
         {
-            return;
+            try
+            {
+                await HandleAsync(messages);
+            }
+            finally
+            {
+                await RecordHandledWithoutUnitOfWorkAsync();
+            }
         }
 
+        // Only once the whole container is handled: a failed one is retried with the same predecessor.
+        _lastSeen[first.Namespace] = delivered[^1].RowId;
+    }
+
+    private async Task HandleAsync(List<StreamEvent> messages)
+    {
         var subscriber = (IStreamSubscriber)this;
         if (subscriber is IStreamBatchSubscriber batchSubscriber && messages.Count > 1 && !messages.Any(message => _attempts.ContainsKey(message.RowId)))
         {
@@ -117,7 +140,7 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
             try
             {
                 await subscriber.OnNextAsync(message with { Attempt = attempt });
-                Handled(message, StreamMetrics.Handled);
+                Handled(message, StreamMetrics.Handled, delivery);
             }
             catch (DuplicateDeliveryException)
             {
@@ -164,7 +187,7 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
             await subscriber.OnNextBatchAsync(messages);
             foreach (var message in messages)
             {
-                Handled(message, StreamMetrics.Handled);
+                Handled(message, StreamMetrics.Handled, delivery);
             }
 
             return true;
@@ -184,7 +207,6 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     private async Task<List<StreamEvent>> EarlierUnconsumedAsync(StreamEvent first)
     {
         await using var command = Services.DataSource.CreateCommand(StreamSql.Get("EarlierUnconsumed"));
-        command.Parameters.Add(new() { Value = first.Queue });
         command.Parameters.Add(new() { Value = first.Namespace });
         command.Parameters.Add(new() { Value = first.Key });
         command.Parameters.Add(new() { Value = first.Transaction.ToString(System.Globalization.CultureInfo.InvariantCulture) });
@@ -202,7 +224,7 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
                 PayloadJson: reader.GetString(5),
                 AppendedAt: reader.GetFieldValue<DateTimeOffset>(6),
                 Consumer: reader.IsDBNull(7) ? null : reader.GetString(7),
-                Queue: first.Queue,
+                Queue: reader.GetInt32(8),
                 Transaction: ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)));
         }
 
@@ -229,8 +251,31 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         return consumed;
     }
 
-    private void Handled(StreamEvent message, string outcome)
+    /// <summary>
+    /// Messages handled without a unit of work (nothing to commit) are recorded consumed too, in
+    /// one statement per delivery, so "not consumed" always means "not handled yet".
+    /// </summary>
+    private async Task RecordHandledWithoutUnitOfWorkAsync()
     {
+        if (_handledWithoutUnitOfWork.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = Services.DataSource.CreateCommand(StreamSql.Get("Consume"));
+        command.Parameters.Add(new() { Value = _handledWithoutUnitOfWork.ToArray() });
+        command.Parameters.Add(new() { Value = GrainType });
+        await command.ExecuteNonQueryAsync();
+        _handledWithoutUnitOfWork.Clear();
+    }
+
+    private void Handled(StreamEvent message, string outcome, StreamDelivery? delivery = null)
+    {
+        if (delivery is { Consumed: false })
+        {
+            _handledWithoutUnitOfWork.Add(message.RowId);
+        }
+
         Services.Metrics.Outcome(message, GrainType, outcome);
         var rowId = message.RowId;
         _attempts.Remove(rowId);

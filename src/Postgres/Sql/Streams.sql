@@ -33,18 +33,17 @@ select unnest($1::bigint[]), $2
 on conflict do nothing;
 
 -- name: EarlierUnconsumed
--- Messages of one key in the queue's in-flight window (past its checkpoint) before a position that
--- a consumer has not consumed: what a fresh activation must handle first to keep the key's order
--- when Orleans delivered a later message to it first (its previous activation died mid-delivery).
-select m.id, m.tx::text, m.namespace, m.stream_key, m.message_id, m.payload::text, m.appended_at, m.consumer
+-- Messages of one stream before a position that a consumer has not handled: what a fresh
+-- activation handles first, to keep the key's order when Orleans' agent handed it a later message
+-- first (its previous activation died mid-delivery and the agent re-subscribed it).
+select m.id, m.tx::text, m.namespace, m.stream_key, m.message_id, m.payload::text, m.appended_at, m.consumer, m.queue
 from stream_message m
-left join stream_queue_checkpoint c on c.queue = m.queue
-where m.queue = $1 and m.namespace = $2 and m.stream_key = $3
-  and (c.queue is null or (m.tx, m.id) > (c.tx, c.id))
-  and (m.tx, m.id) < ($4::text::xid8, $5)
-  and (m.consumer is null or m.consumer = $6 or m.consumer = '*')
-  and not exists (select 1 from stream_consumed s where s.message = m.id and s.consumer = $6)
-order by m.tx, m.id;
+where m.namespace = $1 and m.stream_key = $2
+  and (m.tx, m.id) < ($3::text::xid8, $4)
+  and (m.consumer is null or m.consumer = $5 or m.consumer = '*')
+  and not exists (select 1 from stream_consumed s where s.message = m.id and s.consumer = $5)
+order by m.tx, m.id
+limit 1000;
 
 -- name: Consumed
 select message from stream_consumed where message = any($1) and consumer = $2;

@@ -24,6 +24,12 @@ internal sealed class PostgresQueueAdapterReceiver(
     private readonly Dictionary<long, (Read Read, PostgresBatchContainer Container)> _inFlight = [];
     private readonly Lock _lock = new();
 
+    // The last message read of each stream, so that each message names its predecessor and a
+    // consumer can tell a gap (a message it never saw) from the next message. Bounded: after a
+    // reset, the next message of each stream names none, and its consumer checks the database.
+    private const int StreamMemory = 100_000;
+    private readonly Dictionary<(string Namespace, string Key), long> _lastOfStream = [];
+
     private StreamPosition _position;
     private DateTimeOffset _startedAt;
     private long _sequence;
@@ -104,10 +110,22 @@ internal sealed class PostgresQueueAdapterReceiver(
         lock (_lock)
         {
             var read = new Read(rows[^1].Position);
+            if (_lastOfStream.Count > StreamMemory)
+            {
+                _lastOfStream.Clear();
+            }
+
             foreach (var stream in rows.GroupBy(row => (row.Message.Namespace, row.Message.Key)))
             {
                 var token = new EventSequenceTokenV2(++_sequence);
-                var container = new PostgresBatchContainer(StreamId.Create(stream.Key.Namespace, stream.Key.Key), token, stream.Select(row => row.Message).ToList());
+                var events = new List<StreamEvent>();
+                foreach (var (_, message) in stream)
+                {
+                    events.Add(message with { PreviousRowId = _lastOfStream.TryGetValue(stream.Key, out var previous) ? previous : null });
+                    _lastOfStream[stream.Key] = message.RowId;
+                }
+
+                var container = new PostgresBatchContainer(StreamId.Create(stream.Key.Namespace, stream.Key.Key), token, events);
                 read.Pending.Add(token.SequenceNumber);
                 _inFlight[token.SequenceNumber] = (read, container);
                 containers.Add(container);

@@ -9,6 +9,7 @@ namespace OrleansSync.Postgres.Streams;
 /// <param name="Consumer">Set on a replayed dead letter: only this grain type takes it.</param>
 /// <param name="Queue">The queue it was read from.</param>
 /// <param name="Transaction">The id of the transaction that appended it: with <paramref name="RowId"/>, its place in the queue.</param>
+/// <param name="PreviousRowId">The stream's message the reader passed just before this one, when it knows (null after it started).</param>
 [GenerateSerializer, Immutable]
 public sealed record StreamEvent(
     long RowId,
@@ -21,7 +22,8 @@ public sealed record StreamEvent(
     bool MayBeRedelivered = false,
     string? Consumer = null,
     int Queue = 0,
-    ulong Transaction = 0)
+    ulong Transaction = 0,
+    long? PreviousRowId = null)
 {
     public T Payload<T>() => JsonSerializer.Deserialize<T>(PayloadJson, StreamJson.Options)
         ?? throw new JsonException($"Stream message {MessageId} has a null payload.");
