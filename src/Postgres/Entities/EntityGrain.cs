@@ -26,11 +26,13 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     private const int HandledMemory = 1024;
 
     private readonly Dictionary<long, int> _attempts = [];
+    private readonly List<long> _handledWithoutUnitOfWork = [];
     private readonly HashSet<long> _handled = [];
     private readonly Queue<long> _handledOrder = new();
     private EntityGrainServices? _services;
     private StreamDelivery? _delivery;
     private string? _grainType;
+    private readonly Dictionary<string, long> _lastSeen = new(StringComparer.Ordinal);
 
     internal EntityGrainServices Services => _services ??= ServiceProvider.GetRequiredService<EntityGrainServices>();
 
@@ -76,20 +78,51 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
 
     private async Task DeliverAsync(IList<SequentialItem<StreamEvent>> items)
     {
-        var messages = items.Select(item => item.Item)
+        var delivered = items.Select(item => item.Item).ToList();
+        if (delivered.Count == 0)
+        {
+            return;
+        }
+
+        // Orleans' agent can hand a key's message to an activation before an earlier one (when the
+        // earlier one's delivery failed because its activation died, moved or re-subscribed). A
+        // message names its predecessor; unless that is the one this activation saw last, earlier
+        // messages it has not handled are looked up and handled first.
+        var first = delivered[0];
+        var gap = !_lastSeen.TryGetValue(first.Namespace, out var lastSeen) || first.PreviousRowId is not { } previous || previous != lastSeen;
+        var messages = delivered
             .Where(message => (message.Consumer is null || message.Consumer == GrainType || message.Consumer == DeadLetter.AnyConsumer) && !_handled.Contains(message.RowId))
             .ToList();
+        if (gap && first.Consumer is null && messages.Count > 0)
+        {
+            var earlier = await EarlierUnconsumedAsync(messages[0]);
+            messages.InsertRange(0, earlier.Where(e => !_handled.Contains(e.RowId) && messages.All(m => m.RowId != e.RowId)));
+        }
+
         if (messages.Any(message => message.MayBeRedelivered || _attempts.ContainsKey(message.RowId)))
         {
             var consumed = await ConsumedAsync(messages.Select(message => message.RowId).ToArray());
             messages.RemoveAll(message => consumed.Contains(message.RowId));
         }
 
-        if (messages.Count == 0)
+        if (messages.Count > 0)
         {
-            return;
+            try
+            {
+                await HandleAsync(messages);
+            }
+            finally
+            {
+                await RecordHandledWithoutUnitOfWorkAsync();
+            }
         }
 
+        // Only once the whole container is handled: a failed one is retried with the same predecessor.
+        _lastSeen[first.Namespace] = delivered[^1].RowId;
+    }
+
+    private async Task HandleAsync(List<StreamEvent> messages)
+    {
         var subscriber = (IStreamSubscriber)this;
         if (subscriber is IStreamBatchSubscriber batchSubscriber && messages.Count > 1 && !messages.Any(message => _attempts.ContainsKey(message.RowId)))
         {
@@ -103,19 +136,20 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         {
             var attempt = _attempts.GetValueOrDefault(message.RowId) + 1;
             var delivery = _delivery = new StreamDelivery([message.RowId]);
+            Services.Metrics.Started(message with { Attempt = attempt }, GrainType, Services.Time.GetUtcNow());
             try
             {
                 await subscriber.OnNextAsync(message with { Attempt = attempt });
-                Handled(message.RowId);
+                Handled(message, StreamMetrics.Handled, delivery);
             }
             catch (DuplicateDeliveryException)
             {
-                Handled(message.RowId);
+                Handled(message, StreamMetrics.Duplicate);
             }
             catch (Exception exception) when (exception is not EntityFenceException && delivery.Consumed)
             {
                 // The effect committed; what failed after it must not run the message again.
-                Handled(message.RowId);
+                Handled(message, StreamMetrics.Handled);
                 Logger.LogWarning("{GrainType} {GrainKey}: {Namespace} message {MessageId} took effect, then failed: {Error}", GrainType, EntityKey, message.Namespace, message.MessageId, exception.Message);
             }
             catch (Exception exception) when (exception is not EntityFenceException && !delivery.Consumed)
@@ -123,11 +157,12 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
                 if (attempt < Services.StreamOptions.MaxAttempts)
                 {
                     _attempts[message.RowId] = attempt;
+                    Services.Metrics.Outcome(message, GrainType, StreamMetrics.Retry);
                     throw;
                 }
 
                 await Services.DeadLetters.AddAsync(message, GrainType, attempt, exception.ToString());
-                Handled(message.RowId);
+                Handled(message, StreamMetrics.DeadLetter);
                 Logger.LogError("{GrainType} {GrainKey}: {Namespace} message {MessageId} failed {Attempts} times and is a dead letter now: {Error}",
                     GrainType, EntityKey, message.Namespace, message.MessageId, attempt, exception.Message);
             }
@@ -141,12 +176,18 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     private async Task<bool> TryBatchAsync(IStreamBatchSubscriber subscriber, List<StreamEvent> messages)
     {
         var delivery = _delivery = new StreamDelivery(messages.Select(message => message.RowId).ToArray());
+        var now = Services.Time.GetUtcNow();
+        foreach (var message in messages)
+        {
+            Services.Metrics.Started(message, GrainType, now);
+        }
+
         try
         {
             await subscriber.OnNextBatchAsync(messages);
             foreach (var message in messages)
             {
-                Handled(message.RowId);
+                Handled(message, StreamMetrics.Handled, delivery);
             }
 
             return true;
@@ -161,6 +202,38 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         {
             _delivery = null;
         }
+    }
+
+    private async Task<List<StreamEvent>> EarlierUnconsumedAsync(StreamEvent first)
+    {
+        await using var command = Services.DataSource.CreateCommand(StreamSql.Get("EarlierUnconsumed"));
+        command.Parameters.Add(new() { Value = first.Namespace });
+        command.Parameters.Add(new() { Value = first.Key });
+        command.Parameters.Add(new() { Value = first.Transaction.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new() { Value = first.RowId });
+        command.Parameters.Add(new() { Value = GrainType });
+        var earlier = new List<StreamEvent>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            earlier.Add(new StreamEvent(
+                RowId: reader.GetInt64(0),
+                Namespace: reader.GetString(2),
+                Key: reader.GetString(3),
+                MessageId: reader.GetString(4),
+                PayloadJson: reader.GetString(5),
+                AppendedAt: reader.GetFieldValue<DateTimeOffset>(6),
+                Consumer: reader.IsDBNull(7) ? null : reader.GetString(7),
+                Queue: reader.GetInt32(8),
+                Transaction: ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (earlier.Count > 0)
+        {
+            Logger.LogInformation("{GrainType} {GrainKey}: {Count} earlier messages of the key were not consumed yet; handling them first", GrainType, EntityKey, earlier.Count);
+        }
+
+        return earlier;
     }
 
     private async Task<HashSet<long>> ConsumedAsync(long[] rowIds)
@@ -178,8 +251,33 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         return consumed;
     }
 
-    private void Handled(long rowId)
+    /// <summary>
+    /// Messages handled without a unit of work (nothing to commit) are recorded consumed too, in
+    /// one statement per delivery, so "not consumed" always means "not handled yet".
+    /// </summary>
+    private async Task RecordHandledWithoutUnitOfWorkAsync()
     {
+        if (_handledWithoutUnitOfWork.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = Services.DataSource.CreateCommand(StreamSql.Get("Consume"));
+        command.Parameters.Add(new() { Value = _handledWithoutUnitOfWork.ToArray() });
+        command.Parameters.Add(new() { Value = GrainType });
+        await command.ExecuteNonQueryAsync();
+        _handledWithoutUnitOfWork.Clear();
+    }
+
+    private void Handled(StreamEvent message, string outcome, StreamDelivery? delivery = null)
+    {
+        if (delivery is { Consumed: false })
+        {
+            _handledWithoutUnitOfWork.Add(message.RowId);
+        }
+
+        Services.Metrics.Outcome(message, GrainType, outcome);
+        var rowId = message.RowId;
         _attempts.Remove(rowId);
         if (_handled.Add(rowId))
         {

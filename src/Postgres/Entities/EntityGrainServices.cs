@@ -3,7 +3,7 @@ using OrleansSync.Postgres.Streams;
 namespace OrleansSync.Postgres.Entities;
 
 /// <summary>What every <see cref="EntityGrain"/> needs from the silo, resolved once per activation.</summary>
-public sealed class EntityGrainServices(NpgsqlDataSource dataSource, PostgresStreamProducer producer, PostgresDeadLetters deadLetters, PostgresStreamOptions streamOptions)
+public sealed class EntityGrainServices(NpgsqlDataSource dataSource, PostgresStreamProducer producer, PostgresDeadLetters deadLetters, PostgresStreamOptions streamOptions, StreamMetrics metrics, TimeProvider time)
 {
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
@@ -12,4 +12,8 @@ public sealed class EntityGrainServices(NpgsqlDataSource dataSource, PostgresStr
     public PostgresDeadLetters DeadLetters { get; } = deadLetters;
 
     public PostgresStreamOptions StreamOptions { get; } = streamOptions;
+
+    public StreamMetrics Metrics { get; } = metrics;
+
+    public TimeProvider Time { get; } = time;
 }

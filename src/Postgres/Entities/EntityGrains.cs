@@ -13,6 +13,8 @@ public static class EntityGrains
     public static IServiceCollection AddEntityGrains(this IServiceCollection services)
     {
         services.TryAddSingleton<EntityGrainServices>();
+        services.TryAddSingleton<Streams.StreamMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -32,6 +32,19 @@ insert into stream_consumed (message, consumer)
 select unnest($1::bigint[]), $2
 on conflict do nothing;
 
+-- name: EarlierUnconsumed
+-- Messages of one stream before a position that a consumer has not handled: what a fresh
+-- activation handles first, to keep the key's order when Orleans' agent handed it a later message
+-- first (its previous activation died mid-delivery and the agent re-subscribed it).
+select m.id, m.tx::text, m.namespace, m.stream_key, m.message_id, m.payload::text, m.appended_at, m.consumer, m.queue
+from stream_message m
+where m.namespace = $1 and m.stream_key = $2
+  and (m.tx, m.id) < ($3::text::xid8, $4)
+  and (m.consumer is null or m.consumer = $5 or m.consumer = '*')
+  and not exists (select 1 from stream_consumed s where s.message = m.id and s.consumer = $5)
+order by m.tx, m.id
+limit 1000;
+
 -- name: Consumed
 select message from stream_consumed where message = any($1) and consumer = $2;
 

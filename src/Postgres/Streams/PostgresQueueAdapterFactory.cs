@@ -32,6 +32,9 @@ internal sealed class PostgresQueueAdapterFactory(
 
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;
 
+    /// <summary>The queues this silo's pulling agents are reading now.</summary>
+    internal IReadOnlyList<int> ReadingQueues => [.. _receivers.Values.Where(receiver => receiver.IsReading).Select(receiver => receiver.Queue).Order()];
+
     public IStreamQueueMapper GetStreamQueueMapper() => queues.Mapper;
 
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>

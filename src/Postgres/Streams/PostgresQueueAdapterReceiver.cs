@@ -24,11 +24,22 @@ internal sealed class PostgresQueueAdapterReceiver(
     private readonly Dictionary<long, (Read Read, PostgresBatchContainer Container)> _inFlight = [];
     private readonly Lock _lock = new();
 
+    // The last message read of each stream, so that each message names its predecessor and a
+    // consumer can tell a gap (a message it never saw) from the next message. Bounded: after a
+    // reset, the next message of each stream names none, and its consumer checks the database.
+    private const int StreamMemory = 100_000;
+    private readonly Dictionary<(string Namespace, string Key), long> _lastOfStream = [];
+
     private StreamPosition _position;
     private DateTimeOffset _startedAt;
     private long _sequence;
 
     public QueueId QueueId => queueId;
+
+    public int Queue => _queue;
+
+    /// <summary>Between <see cref="Initialize(TimeSpan)"/> and <see cref="Shutdown"/>: this silo's agent owns the queue.</summary>
+    public bool IsReading { get; private set; }
 
     public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
 
@@ -50,6 +61,7 @@ internal sealed class PostgresQueueAdapterReceiver(
             _startedAt = (DateTime)(await command.ExecuteScalarAsync(deadline.Token))!;
         }
 
+        IsReading = true;
         logger.LogInformation("Stream queue {Queue} reading from {Position}", _queue, _position);
     }
 
@@ -74,7 +86,8 @@ internal sealed class PostgresQueueAdapterReceiver(
             while (await reader.ReadAsync(cancellationToken))
             {
                 var appendedAt = reader.GetFieldValue<DateTimeOffset>(6);
-                rows.Add((new StreamPosition(ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetInt64(0)), new StreamEvent(
+                var position = new StreamPosition(ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetInt64(0));
+                rows.Add((position, new StreamEvent(
                     RowId: reader.GetInt64(0),
                     Namespace: reader.GetString(2),
                     Key: reader.GetString(3),
@@ -82,7 +95,9 @@ internal sealed class PostgresQueueAdapterReceiver(
                     PayloadJson: reader.GetString(5),
                     AppendedAt: appendedAt,
                     MayBeRedelivered: appendedAt <= _startedAt,
-                    Consumer: reader.IsDBNull(7) ? null : reader.GetString(7))));
+                    Consumer: reader.IsDBNull(7) ? null : reader.GetString(7),
+                    Queue: _queue,
+                    Transaction: position.Transaction)));
             }
         }
 
@@ -95,10 +110,22 @@ internal sealed class PostgresQueueAdapterReceiver(
         lock (_lock)
         {
             var read = new Read(rows[^1].Position);
+            if (_lastOfStream.Count > StreamMemory)
+            {
+                _lastOfStream.Clear();
+            }
+
             foreach (var stream in rows.GroupBy(row => (row.Message.Namespace, row.Message.Key)))
             {
                 var token = new EventSequenceTokenV2(++_sequence);
-                var container = new PostgresBatchContainer(StreamId.Create(stream.Key.Namespace, stream.Key.Key), token, stream.Select(row => row.Message).ToList());
+                var events = new List<StreamEvent>();
+                foreach (var (_, message) in stream)
+                {
+                    events.Add(message with { PreviousRowId = _lastOfStream.TryGetValue(stream.Key, out var previous) ? previous : null });
+                    _lastOfStream[stream.Key] = message.RowId;
+                }
+
+                var container = new PostgresBatchContainer(StreamId.Create(stream.Key.Namespace, stream.Key.Key), token, events);
                 read.Pending.Add(token.SequenceNumber);
                 _inFlight[token.SequenceNumber] = (read, container);
                 containers.Add(container);
@@ -166,7 +193,11 @@ internal sealed class PostgresQueueAdapterReceiver(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public Task Shutdown(TimeSpan timeout) => Task.CompletedTask;
+    public Task Shutdown(TimeSpan timeout)
+    {
+        IsReading = false;
+        return Task.CompletedTask;
+    }
 
     /// <summary>One read of the queue: its last position, and the containers not yet delivered to every consumer.</summary>
     private sealed class Read(StreamPosition last)

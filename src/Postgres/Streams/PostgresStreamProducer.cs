@@ -1,16 +1,17 @@
 using NpgsqlTypes;
+using OrleansSync.Postgres.Webhooks;
 
 namespace OrleansSync.Postgres.Streams;
 
 /// <summary>
-/// Appends to the persistent streams: one statement however many messages, a message id seen
-/// before in its namespace skipped. Used by the gateway on its own, and by a grain's unit of work
+/// Appends to the persistent streams: one statement however many messages (with a delivery per
+/// webhook of their namespace), a message id seen before in its namespace skipped. Used by the gateway on its own, and by a grain's unit of work
 /// (the outbox) inside its transaction.
 /// </summary>
-public sealed class PostgresStreamProducer(NpgsqlDataSource dataSource, StreamQueueMap queues, StreamSubscriptions subscriptions, ILogger<PostgresStreamProducer> logger)
+public sealed class PostgresStreamProducer(NpgsqlDataSource dataSource, StreamQueueMap queues, StreamSubscriptions subscriptions, OutboxWebhooks webhooks, ILogger<PostgresStreamProducer> logger)
     : IStreamProducer
 {
-    public bool HasSubscribers(string streamNamespace) => subscriptions.HasSubscribers(streamNamespace);
+    public bool HasSubscribers(string streamNamespace) => subscriptions.HasSubscribers(streamNamespace) || webhooks.Any(streamNamespace);
 
     public async Task<bool> AppendAsync(string streamNamespace, string key, string messageId, string payloadJson, CancellationToken cancellationToken = default) =>
         await AppendBatchAsync([new StreamAppend(streamNamespace, key, messageId, payloadJson)], cancellationToken) == 1;
@@ -29,7 +30,11 @@ public sealed class PostgresStreamProducer(NpgsqlDataSource dataSource, StreamQu
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                appended++;
+                // Webhook deliveries are appended with their message, not counted as messages.
+                if (reader.GetString(0) != OutboxWebhooks.Namespace)
+                {
+                    appended++;
+                }
             }
         }
 
@@ -46,9 +51,10 @@ public sealed class PostgresStreamProducer(NpgsqlDataSource dataSource, StreamQu
             ArgumentException.ThrowIfNullOrWhiteSpace(message.Key);
             ArgumentException.ThrowIfNullOrWhiteSpace(message.MessageId);
             ArgumentException.ThrowIfNullOrWhiteSpace(message.PayloadJson);
-            if (subscriptions.HasSubscribers(message.Namespace))
+            if (HasSubscribers(message.Namespace))
             {
                 rows.Add(message);
+                rows.AddRange(webhooks.DeliveriesOf(message));
             }
             else
             {

@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime.Providers;
 using OrleansSync.Postgres.Migrations;
+using OrleansSync.Postgres.Webhooks;
 
 namespace OrleansSync.Postgres.Streams;
 
@@ -32,6 +33,8 @@ public static class PostgresStreams
         });
         services.TryAddSingleton(sp => new StreamQueueMap(ProviderName, sp.GetRequiredService<PostgresStreamOptions>().QueueCount));
         services.TryAddSingleton(new StreamSubscriptions(grainAssemblies));
+        services.TryAddSingleton(new OutboxWebhooks(configuration.GetSection(WebhookOptions.Section).Get<List<WebhookOptions>>() ?? []));
+        services.AddHttpClient(OutboxWebhookGrain.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<PostgresStreamProducer>();
         services.TryAddSingleton<IStreamProducer>(sp => sp.GetRequiredService<PostgresStreamProducer>());
         services.TryAddSingleton<PostgresDeadLetters>();

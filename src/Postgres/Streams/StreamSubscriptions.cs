@@ -11,6 +11,8 @@ namespace OrleansSync.Postgres.Streams;
 public sealed class StreamSubscriptions(IEnumerable<Assembly> grainAssemblies)
 {
     private readonly IReadOnlyList<IStreamNamespacePredicate> _predicates = grainAssemblies
+        .Append(typeof(StreamSubscriptions).Assembly)
+        .Distinct()
         .SelectMany(assembly => assembly.GetTypes())
         .SelectMany(type => type.GetCustomAttributes<ImplicitStreamSubscriptionAttribute>(inherit: false))
         .Select(attribute => attribute.Predicate)

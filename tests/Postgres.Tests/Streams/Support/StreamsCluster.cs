@@ -17,10 +17,14 @@ public sealed class StreamsCluster : IAsyncDisposable
 {
     public const string ConnectionStringKey = "ConnectionStrings:Test";
 
-    private StreamsCluster(TestDatabase database, TestCluster cluster)
+    // A database passed in by the caller is the caller's to drop (several clusters may share it).
+    private readonly bool _ownsDatabase;
+
+    private StreamsCluster(TestDatabase database, TestCluster cluster, bool ownsDatabase)
     {
         Database = database;
         Cluster = cluster;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
@@ -30,12 +34,19 @@ public sealed class StreamsCluster : IAsyncDisposable
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     /// <summary>The producer and dead letters as the gateway sees them: the primary silo's.</summary>
-    public IStreamProducer Producer => Cluster.GetSiloServiceProvider().GetRequiredService<IStreamProducer>();
+    public IStreamProducer Producer => Services().GetRequiredService<IStreamProducer>();
 
-    public IDeadLetters DeadLetters => Cluster.GetSiloServiceProvider().GetRequiredService<IDeadLetters>();
+    public IDeadLetters DeadLetters => Services().GetRequiredService<IDeadLetters>();
 
-    public static async Task<StreamsCluster> StartAsync(string name, short silos = 1, TestDatabase? database = null, string? clusterId = null)
+    /// <summary>
+    /// Starts a cluster on <paramref name="database"/> (a fresh one when null, dropped with the
+    /// cluster; a given one is left to its owner). <paramref name="settings"/> override the silos'
+    /// configuration (say, <c>Streams:Retention</c>).
+    /// </summary>
+    public static async Task<StreamsCluster> StartAsync(
+        string name, short silos = 1, TestDatabase? database = null, string? clusterId = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var ownsDatabase = database is null;
         database ??= await CreateDatabaseAsync(name);
         var builder = new TestClusterBuilder(silos);
         if (clusterId is not null)
@@ -49,18 +60,22 @@ public sealed class StreamsCluster : IAsyncDisposable
         builder.Properties["Streams:RetryBackoff"] = "00:00:00.050";
         builder.Properties["Streams:RetryBackoffMax"] = "00:00:00.200";
         builder.Properties["Streams:PollInterval"] = "00:00:00.020";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<StreamsSiloConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new StreamsCluster(database, cluster);
+        return new StreamsCluster(database, cluster, ownsDatabase);
     }
 
     public static async Task<TestDatabase> CreateDatabaseAsync(string name)
     {
         var database = await TestDatabase.CreateAsync(name);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await SchemaMigrator.MigrateAsync(dataSource, [PostgresStreams.Schema, EntityGrains.Schema], NullLogger.Instance);
-        await database.ExecuteAsync(LedgerSchema.Sql);
+        await SchemaMigrator.MigrateAsync(dataSource, [PostgresStreams.Schema, EntityGrains.Schema, LedgerSchema.Migrations], NullLogger.Instance);
         return database;
     }
 
@@ -86,10 +101,24 @@ public sealed class StreamsCluster : IAsyncDisposable
     public async Task<long> CountAsync(string grain) =>
         (long)(await Database.ScalarAsync("select count(*) from test_ledger where grain = $1", grain))!;
 
+    /// <summary>The entity's fence version: how many units of work of that grain type and key committed (0 for none).</summary>
+    public async Task<long> VersionAsync(string grain, string key) =>
+        (long?)await Database.ScalarAsync("select version from entity_fence where grain_type = $1 and grain_key = $2", grain, key) ?? 0;
+
+    /// <summary>
+    /// A silo's services; the primary's when null (TestCluster itself would pick a silo at random,
+    /// maybe one a test is about to kill).
+    /// </summary>
+    public IServiceProvider Services(SiloHandle? silo = null) =>
+        Cluster.GetSiloServiceProvider((silo ?? Cluster.Primary ?? throw new InvalidOperationException("The primary silo is gone.")).SiloAddress);
+
     public async ValueTask DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

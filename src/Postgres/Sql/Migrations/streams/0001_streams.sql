@@ -20,6 +20,8 @@ create table stream_message (
 -- Idempotent append: a message id is appended once per namespace (for the retention window).
 create unique index stream_message_once on stream_message (namespace, message_id) where replay_of is null;
 create index stream_message_queue on stream_message (queue, tx, id);
+-- A stream's messages in order: what a fresh activation checks for earlier unconsumed messages.
+create index stream_message_stream on stream_message (namespace, stream_key, tx, id);
 
 -- How far each queue's messages have been delivered to every consumer. A queue's next owner
 -- starts here, so what was read but not confirmed before a silo died is delivered again.
@@ -30,9 +32,10 @@ create table stream_queue_checkpoint (
     updated_at timestamptz not null default now()
 );
 
--- Messages whose effect a consumer committed, written in the same transaction as the effect
--- (the consumer is the subscribing grain type; its key is the message's stream key). A
--- redelivered message finds its row and does nothing.
+-- Messages a consumer has handled (the consumer is the subscribing grain type; its key is the
+-- message's stream key): written in the same transaction as the effect, or right after a message
+-- that had nothing to commit, or with its dead letter. A redelivered message finds its row and
+-- does nothing.
 create table stream_consumed (
     message  bigint not null,
     consumer text not null,

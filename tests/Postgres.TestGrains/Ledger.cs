@@ -3,7 +3,7 @@ using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Postgres.Tests.Streams.Grains;
 
-internal static class Ledger
+public static class Ledger
 {
     public static async Task InsertAsync(IUnitOfWork unitOfWork, string grain, string key, string entryId, int sequence, int amount, int batch)
     {

@@ -18,6 +18,8 @@ public sealed class LedgerGrain : EntityGrain, ILedgerGrain, IStreamSubscriber
 
     public Task<string> PingAsync() => Task.FromResult(RuntimeIdentity);
 
+    public Task<string> ActivationAsync() => Task.FromResult(GrainContext.ActivationId.ToString());
+
     public async Task AddAsync(string entryId, int amount)
     {
         await using var unitOfWork = await BeginUnitOfWorkAsync();
