@@ -16,6 +16,9 @@ public sealed class OrleansHostOptions
     /// <summary>Port clients (gateway processes) connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>Listen on every interface (containers) instead of the advertised address only.</summary>
+    public bool ListenOnAnyAddress { get; set; }
+
     public static OrleansHostOptions From(IConfiguration configuration) =>
         configuration.GetSection(SectionName).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
 }

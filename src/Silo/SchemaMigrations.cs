@@ -1,4 +1,5 @@
 using OrleansSync.Postgres.Entities;
+using OrleansSync.Postgres.Providers;
 using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Silo;
@@ -6,7 +7,8 @@ namespace OrleansSync.Silo;
 /// <summary>
 /// Applies every module's migrations before the silo starts: registered ahead of Orleans, so the
 /// host (which starts hosted services one after another) runs it first, and no grain, pulling
-/// agent or gateway request meets a table that is not there yet.
+/// agent, gateway request or hosted service meets a table that is not there yet. (UsePostgres
+/// applies the orleans module again at the silo's first lifecycle stage; it finds it applied.)
 /// </summary>
 public sealed class SchemaMigrations(NpgsqlDataSource dataSource, ILogger<SchemaMigrations> logger) : IHostedService
 {
@@ -15,6 +17,7 @@ public sealed class SchemaMigrations(NpgsqlDataSource dataSource, ILogger<Schema
 
     public static IReadOnlyList<MigrationSource> Sources { get; } =
     [
+        PostgresSchema.Orleans,
         PostgresStreams.Schema,
         EntityGrains.Schema,
         .. DomainModules.Select(module => new MigrationSource(module, typeof(OrleansSync.Grains.GrainsAssembly).Assembly)),

@@ -23,8 +23,9 @@ public static class SiloHosting
     {
         var configuration = builder.Configuration;
         var options = OrleansHostOptions.From(configuration);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.")));
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         if (options.Role == OrleansRole.Client)
@@ -32,7 +33,7 @@ public static class SiloHosting
             builder.Services.AddPostgresStreamProducer(configuration, GrainAssemblies);
             builder.UseOrleansClient(client =>
             {
-                client.AddOrleansClient(options);
+                client.AddOrleansClient(connectionString);
                 client.AddDashboard();
             });
             builder.Services.AddHealthChecks().AddCheck<ClientReadyCheck>("client", tags: ["ready"]);
@@ -44,7 +45,7 @@ public static class SiloHosting
         builder.Services.AddHostedService<SchemaMigrations>();
         builder.UseOrleans(silo =>
         {
-            silo.AddOrleansSilo(options);
+            silo.AddOrleansSilo(options, connectionString);
             silo.AddPostgresStreams(configuration, GrainAssemblies);
             silo.Services.AddEntityGrains();
             silo.AddDashboard();

@@ -67,9 +67,7 @@ public sealed class MigrationTests(ITestOutputHelper output)
         second.RecordsFailed.Should().Be(0);
     }
 
-    // TODO(schema): the run resumes from its reminder, and reminders are in memory until the ADO.NET
-    // reminder table on PostgreSQL is merged (src/Silo ClusterProviders); then drop the Skip.
-    [Fact(Skip = "Needs durable reminders: in-memory reminders do not survive the restart (TODO(schema)).")]
+    [Fact]
     public async Task A_migration_survives_a_silo_restart_and_resumes()
     {
         var seed = new BulkSeedRequest { Count = 500, IncentivesPerPrisoner = 3, Seed = 9 };
