@@ -216,16 +216,7 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            earlier.Add(new StreamEvent(
-                RowId: reader.GetInt64(0),
-                Namespace: reader.GetString(2),
-                Key: reader.GetString(3),
-                MessageId: reader.GetString(4),
-                PayloadJson: reader.GetString(5),
-                AppendedAt: reader.GetFieldValue<DateTimeOffset>(6),
-                Consumer: reader.IsDBNull(7) ? null : reader.GetString(7),
-                Queue: reader.GetInt32(8),
-                Transaction: ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)));
+            earlier.Add(StreamRows.Read(reader));
         }
 
         if (earlier.Count > 0)

@@ -12,7 +12,7 @@ select tx::text, id from stream_queue_checkpoint where queue = $1;
 -- The queue's next messages after the position, in (tx, id) order, only from transactions older
 -- than every one still running (see stream_message). Also the database's clock, for redelivery
 -- detection.
-select id, tx::text, namespace, stream_key, message_id, payload::text, appended_at, consumer
+select id, tx::text, namespace, stream_key, message_id, payload::text, appended_at, consumer, queue
 from stream_message
 where queue = $1 and (tx, id) > ($2::text::xid8, $3)
   and tx < pg_snapshot_xmin(pg_current_snapshot())

@@ -85,19 +85,8 @@ internal sealed class PostgresQueueAdapterReceiver(
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var appendedAt = reader.GetFieldValue<DateTimeOffset>(6);
-                var position = new StreamPosition(ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetInt64(0));
-                rows.Add((position, new StreamEvent(
-                    RowId: reader.GetInt64(0),
-                    Namespace: reader.GetString(2),
-                    Key: reader.GetString(3),
-                    MessageId: reader.GetString(4),
-                    PayloadJson: reader.GetString(5),
-                    AppendedAt: appendedAt,
-                    MayBeRedelivered: appendedAt <= _startedAt,
-                    Consumer: reader.IsDBNull(7) ? null : reader.GetString(7),
-                    Queue: _queue,
-                    Transaction: position.Transaction)));
+                var message = StreamRows.Read(reader);
+                rows.Add((StreamRows.PositionOf(message), message with { MayBeRedelivered = message.AppendedAt <= _startedAt }));
             }
         }
 
