@@ -154,6 +154,13 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
             }
             catch (Exception exception) when (exception is not EntityFenceException && !delivery.Consumed)
             {
+                // A silo that is stopping fails for its own reasons: retried (by the queue's next
+                // owner, if need be), never counted towards the message's dead letter.
+                if (Services.Stopping || exception is OperationCanceledException or ObjectDisposedException)
+                {
+                    throw;
+                }
+
                 if (attempt < Services.StreamOptions.MaxAttempts)
                 {
                     _attempts[message.RowId] = attempt;
