@@ -1,23 +1,24 @@
 using System.Collections.Concurrent;
-using OrleansSync.Testing;
+using System.Diagnostics;
 
-namespace OrleansSync.Bench;
+namespace OrleansSync.Testing;
 
 /// <summary>
-/// A real silo process (tests/Postgres.TestSilo, built with the bench) with the stream test grains,
-/// started the way tests/Postgres.Tests ProcessFailoverTests starts it (its SiloProcess; this is
-/// the bench's compact copy). Disposing kills it if it still runs; it also stops by itself when the
-/// bench process is gone.
+/// A real silo process (tests/Postgres.TestSilo) with the stream test grains, for the process
+/// failover test and the failover benchmark. Its output is kept for the caller to read. Disposing
+/// kills it (and its children) if it still runs, so no silo outlives a failed run; the process
+/// also stops by itself when the process that started it is gone.
 /// </summary>
 public sealed class SiloProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(string name, int siloPort, Process process)
+    private SiloProcess(string name, int siloPort, int gatewayPort, Process process)
     {
         Name = name;
         SiloPort = siloPort;
+        GatewayPort = gatewayPort;
         _process = process;
     }
 
@@ -25,18 +26,28 @@ public sealed class SiloProcess : IDisposable
 
     public int SiloPort { get; }
 
+    public int GatewayPort { get; }
+
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Standard output and error so far, one line each, in arrival order.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
-    /// <summary>The newest built TestSilo under tests/Postgres.TestSilo/bin (the bench project builds it).</summary>
-    public static string HostPath =>
-        new DirectoryInfo(Path.Combine(BenchDatabase.RepositoryRoot(), "tests", "Postgres.TestSilo", "bin"))
-            .EnumerateFiles("OrleansSync.Postgres.TestSilo.dll", SearchOption.AllDirectories)
-            .OrderByDescending(file => file.LastWriteTimeUtc)
-            .FirstOrDefault()?.FullName
-        ?? throw new FileNotFoundException("Build the bench first (dotnet build -c Release bench builds tests/Postgres.TestSilo).");
+    /// <summary>The newest built TestSilo (tests/Postgres.TestSilo; the test and bench projects that use it build it).</summary>
+    public static string HostPath
+    {
+        get
+        {
+            var bin = new DirectoryInfo(Path.Combine(RepositoryRoot.Find() ?? throw new DirectoryNotFoundException("Not inside a checkout."), "tests", "Postgres.TestSilo", "bin"));
+            return (bin.Exists ? bin.EnumerateFiles("OrleansSync.Postgres.TestSilo.dll", SearchOption.AllDirectories).MaxBy(file => file.LastWriteTimeUtc) : null)?.FullName
+                ?? throw new FileNotFoundException("Build tests/Postgres.TestSilo first (tests/Postgres.Tests and bench build it).", bin.FullName);
+        }
+    }
 
+    /// <summary>
+    /// Starts a silo of cluster <paramref name="clusterId"/> on <paramref name="connectionString"/>;
+    /// <paramref name="settings"/> are further configuration keys (say, <c>Streams:QueueCount</c>).
+    /// </summary>
     public static SiloProcess Start(string name, string connectionString, string clusterId, string membership, IReadOnlyDictionary<string, string> settings)
     {
         int siloPort = Ports.Free(), gatewayPort = Ports.Free();
@@ -56,18 +67,18 @@ public sealed class SiloProcess : IDisposable
         // The environment, not the command line: connection strings hold ';' and spaces.
         start.Environment["TestSilo__ConnectionString"] = connectionString;
         start.Environment["TestSilo__ClusterId"] = clusterId;
-        start.Environment["TestSilo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["TestSilo__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["TestSilo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["TestSilo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["TestSilo__Membership"] = membership;
-        start.Environment["TestSilo__ParentProcessId"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["TestSilo__ParentProcessId"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var silo = new SiloProcess(name, siloPort, process);
+        var silo = new SiloProcess(name, siloPort, gatewayPort, process);
         process.OutputDataReceived += (_, line) => silo.Record(line.Data);
         process.ErrorDataReceived += (_, line) => silo.Record(line.Data);
         process.Start();
