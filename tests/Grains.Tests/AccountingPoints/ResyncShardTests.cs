@@ -79,4 +79,28 @@ public sealed class ResyncShardTests : IAsyncLifetime
         (await _host.ScalarAsync<long>("select count(*) from orleans_reminder where grain_id like 'accounting_points.%' and grain_id not like $1 and grain_id not like 'accounting_points.sync_monitor/%'", AccountingPointResyncShardGrain.GrainTypeName + "/%"))
             .Should().Be(0, "accounting points have only the shard and sweeper reminders");
     }
+
+    [Fact]
+    public async Task An_activated_point_unregisters_its_reminders_of_the_previous_version()
+    {
+        // A database migrated from the previous version: the point's own "resync" reminder row is still there.
+        var gsrn = _host.GeneratedGsrn(80);
+        var shardGrain = AccountingPointResyncShardGrain.GrainTypeName + "/%";
+        await _host.EventuallyAsync(
+            async () => await _host.ScalarAsync<long>("select count(*) from orleans_reminder where grain_id like $1", shardGrain) > 0,
+            Deadline,
+            "a shard reminder to exist (its service id is the cluster's)");
+        (await _host.ExecuteAsync(
+            """
+            insert into orleans_reminder (service_id, grain_id, reminder_name, start_time, period, grain_hash, version)
+            select service_id, $1, 'resync', now() + interval '1 day', 79200000, 0, 1
+            from orleans_reminder where grain_id like $2 limit 1
+            """,
+            "accounting_points.accounting_point/" + gsrn, shardGrain)).Should().Be(1);
+
+        await _host.Point(gsrn).GetAsync();
+
+        (await _host.ScalarAsync<long>("select count(*) from orleans_reminder where grain_id = $1", "accounting_points.accounting_point/" + gsrn))
+            .Should().Be(0, "activation drops the per-point reminders the shards replaced");
+    }
 }
