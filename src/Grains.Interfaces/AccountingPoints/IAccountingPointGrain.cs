@@ -39,4 +39,10 @@ public interface IAccountingPointGrain : IGrainWithStringKey
     /// there was nothing to recover (it finished meanwhile).
     /// </summary>
     Task<bool> RecoverDeadSyncAsync();
+
+    /// <summary>
+    /// Called by the point's resync shard: runs whatever is due now (the scheduled one-off sync first,
+    /// else the periodic resync) and returns its result; null when nothing is due any more.
+    /// </summary>
+    Task<AccountingPointSyncResult?> SyncDueAsync();
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Orleans.Configuration;
 
 namespace OrleansSync.Grains.AccountingPoints;
 
@@ -14,8 +13,11 @@ namespace OrleansSync.Grains.AccountingPoints;
 /// start, Oslo midnight); validate; then, in one fenced transaction, check the reference data, mirror the
 /// timeline (<see cref="TimelineMerge"/>) and finish the bookkeeping. Any failure records the attempt and
 /// its reason and, for tracked points, schedules a retry with backoff; nothing of the data is half-written.
-/// Reminders: "resync" (periodic, tracked points, a stable slot per GSRN) and "sync-soon" (one-off: events,
-/// retries, dead-sync recovery; the earliest request wins, so bursts coalesce).
+/// No reminders of its own (one per point does not scale: dotnet/orleans#947): its due times live in
+/// accounting_point_sync, next_resync_at (periodic, tracked points, a stable slot per GSRN) and
+/// next_sync_at (one-off: events, retries, dead-sync recovery; the earliest request wins, so bursts
+/// coalesce), and its resync shard (<see cref="AccountingPointResyncShardGrain"/>) calls
+/// <see cref="IAccountingPointGrain.SyncDueAsync"/> once one is due.
 /// </summary>
 [GrainType("accounting_points.accounting_point")]
 [ImplicitStreamSubscription(DatahubChangeEvents.StreamNamespace)]
@@ -26,20 +28,19 @@ public sealed class AccountingPointGrain(
     IOptions<AccountingPointsOptions> options,
     NpgsqlDataSource dataSource,
     TimeProvider time,
-    IOptions<ReminderOptions> reminderOptions,
     ILogger<AccountingPointGrain> logger) : EntityGrain, IAccountingPointGrain, IRemindable, IStreamSubscriber
 {
-    public const string ResyncReminder = "resync";
-    public const string SyncSoonReminder = "sync-soon";
+    /// <summary>The per-point reminders of the previous version, unregistered wherever they are still found.</summary>
+    public static readonly IReadOnlyList<string> LegacyReminders = ["resync", "sync-soon"];
+
     private const int MaxErrorLength = 1000;
 
     private readonly AccountingPointsOptions _options = options.Value;
-    private readonly TimeSpan _minimumReminderPeriod = reminderOptions.Value.MinimumReminderPeriod;
     private AccountingPointRepository _repository = null!;
 
     private string PointGsrn => EntityKey;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Gsrn.Validate(EntityKey) is { } error)
         {
@@ -47,7 +48,14 @@ public sealed class AccountingPointGrain(
         }
 
         _repository = new AccountingPointRepository(dataSource, _options, EntityKey);
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
+
+        // A database migrated from the previous version still holds this point's own reminders; the
+        // shards took their work over (migration 0003 set the due times), so they must stop firing.
+        foreach (var legacy in LegacyReminders)
+        {
+            await this.UnregisterReminderIfAnyAsync(legacy);
+        }
     }
 
     Task<AccountingPointSyncResult> IAccountingPointGrain.SyncAsync(SyncTrigger trigger) => SyncCoreAsync(trigger);
@@ -55,11 +63,9 @@ public sealed class AccountingPointGrain(
     async Task<DateTimeOffset?> IAccountingPointGrain.RequestSyncAsync(SyncTrigger trigger)
     {
         await using var unitOfWork = await BeginUnitOfWorkAsync();
-        var reminders = new ReminderChanges(this);
         var delay = trigger == SyncTrigger.Event ? _options.EventCoalesceWindow : TimeSpan.Zero;
-        var due = await ScheduleAsync(unitOfWork, reminders, trigger, delay, time.GetUtcNow());
+        var due = await ScheduleAsync(unitOfWork, trigger, delay, time.GetUtcNow());
         await unitOfWork.CommitAsync();
-        await reminders.ApplyAsync();
         return due;
     }
 
@@ -91,19 +97,9 @@ public sealed class AccountingPointGrain(
         if (trackingChanged)
         {
             await using var unitOfWork = await BeginUnitOfWorkAsync();
-            var reminders = new ReminderChanges(this);
-            await _repository.SetTrackedAsync(unitOfWork, tracked, tracked ? period : null);
-            if (tracked)
-            {
-                reminders.Register(ResyncReminder, ResyncSchedule.DueTime(PointGsrn, period, time.GetUtcNow()), period);
-            }
-            else
-            {
-                reminders.Unregister(ResyncReminder);
-            }
-
+            var now = time.GetUtcNow();
+            await _repository.SetTrackedAsync(unitOfWork, tracked, tracked ? period : null, tracked ? now + NextResync(now) : null);
             await unitOfWork.CommitAsync();
-            await reminders.ApplyAsync();
             logger.LogInformation(
                 "{GrainType} {GrainKey} is {Tracking} ({Units} controllable units)",
                 GrainType, PointGsrn, tracked ? "tracked: resynced every " + period : "no longer tracked", units);
@@ -123,10 +119,8 @@ public sealed class AccountingPointGrain(
                 else
                 {
                     await using var unitOfWork = await BeginUnitOfWorkAsync();
-                    var reminders = new ReminderChanges(this);
-                    await ScheduleAsync(unitOfWork, reminders, SyncTrigger.ControllableUnit, TimeSpan.Zero, time.GetUtcNow());
+                    await ScheduleAsync(unitOfWork, SyncTrigger.ControllableUnit, TimeSpan.Zero, time.GetUtcNow());
                     await unitOfWork.CommitAsync();
-                    await reminders.ApplyAsync();
                 }
             }
         }
@@ -142,31 +136,41 @@ public sealed class AccountingPointGrain(
             return false;
         }
 
-        var reminders = new ReminderChanges(this);
-        await ScheduleAsync(unitOfWork, reminders, SyncTrigger.DeadSyncRecovery, TimeSpan.Zero, time.GetUtcNow());
+        await ScheduleAsync(unitOfWork, SyncTrigger.DeadSyncRecovery, TimeSpan.Zero, time.GetUtcNow());
         await unitOfWork.CommitAsync();
-        await reminders.ApplyAsync();
         logger.LogWarning(
             "{GrainType} {GrainKey} dead sync: started at {StartedAt:O} and never finished; counted as attempt {Attempts}, retrying now",
             GrainType, PointGsrn, dead.Started, dead.Attempts);
         return true;
     }
 
+    /// <summary>The scheduled one-off sync first (it names its trigger), else the periodic resync.</summary>
+    async Task<AccountingPointSyncResult?> IAccountingPointGrain.SyncDueAsync()
+    {
+        var (scheduled, resync) = await _repository.DueNowAsync();
+        if (scheduled)
+        {
+            SyncTrigger? trigger;
+            await using (var unitOfWork = await BeginUnitOfWorkAsync())
+            {
+                trigger = await _repository.TakeScheduledSyncAsync(unitOfWork);
+                await unitOfWork.CommitAsync();
+            }
+
+            if (trigger is { } taken)
+            {
+                return await SyncCoreAsync(taken);
+            }
+        }
+
+        return resync && _options.BackgroundSync ? await SyncCoreAsync(SyncTrigger.Schedule) : null;
+    }
+
+    /// <summary>Only a legacy per-point reminder can tick here (activation raced its firing): drop it.</summary>
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        switch (reminderName)
-        {
-            case ResyncReminder:
-                await OnResyncAsync();
-                break;
-            case SyncSoonReminder:
-                await OnSyncSoonAsync();
-                break;
-            default:
-                logger.LogWarning("{GrainType} {GrainKey} drops unknown reminder {Reminder}", GrainType, PointGsrn, reminderName);
-                await this.UnregisterReminderIfAnyAsync(reminderName);
-                break;
-        }
+        logger.LogInformation("{GrainType} {GrainKey} drops reminder {Reminder}: the resync shards dispatch its syncs", GrainType, PointGsrn, reminderName);
+        await this.UnregisterReminderIfAnyAsync(reminderName);
     }
 
     /// <summary>
@@ -190,43 +194,9 @@ public sealed class AccountingPointGrain(
         }
 
         await using var unitOfWork = await BeginUnitOfWorkAsync();
-        var reminders = new ReminderChanges(this);
-        var due = await ScheduleAsync(unitOfWork, reminders, SyncTrigger.Event, _options.EventCoalesceWindow, occurredAt);
+        var due = await ScheduleAsync(unitOfWork, SyncTrigger.Event, _options.EventCoalesceWindow, occurredAt);
         await unitOfWork.CommitAsync();
-        await reminders.ApplyAsync();
         logger.LogInformation("{GrainType} {GrainKey} change event {MessageId}: sync due at {DueAt:O}", GrainType, PointGsrn, message.MessageId, due);
-    }
-
-    private async Task OnResyncAsync()
-    {
-        var row = await _repository.ReadSyncAsync();
-        if (row is null || !row.Status.Tracked)
-        {
-            await this.UnregisterReminderIfAnyAsync(ResyncReminder);
-            return;
-        }
-
-        if (_options.BackgroundSync)
-        {
-            await SyncCoreAsync(SyncTrigger.Schedule);
-        }
-    }
-
-    private async Task OnSyncSoonAsync()
-    {
-        SyncTrigger? trigger;
-        await using (var unitOfWork = await BeginUnitOfWorkAsync())
-        {
-            trigger = await _repository.TakeScheduledSyncAsync(unitOfWork);
-            await unitOfWork.CommitAsync();
-        }
-
-        await this.UnregisterReminderIfAnyAsync(SyncSoonReminder);
-
-        if (trigger is { } scheduled)
-        {
-            await SyncCoreAsync(scheduled);
-        }
     }
 
     private async Task<AccountingPointSyncResult> SyncCoreAsync(SyncTrigger trigger)
@@ -242,7 +212,7 @@ public sealed class AccountingPointGrain(
         DateTimeOffset startedAt;
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
-            (version, startedAt) = await _repository.MarkStartedAsync(unitOfWork);
+            (version, startedAt) = await _repository.MarkStartedAsync(unitOfWork, NextResync(time.GetUtcNow()));
             await unitOfWork.CommitAsync();
         }
 
@@ -302,7 +272,6 @@ public sealed class AccountingPointGrain(
         long started)
     {
         await using var unitOfWork = await BeginUnitOfWorkAsync();
-        var reminders = new ReminderChanges(this);
         var unknownAreas = await _repository.UnknownCodesAsync(unitOfWork, "UnknownMeteringGridAreas", snapshot.MeteringGridAreas.Select(p => p.Value));
         var unknownSuppliers = await _repository.UnknownCodesAsync(unitOfWork, "UnknownEnergySuppliers", snapshot.EnergySuppliers.Select(p => p.Value));
         if (unknownAreas.Count > 0 || unknownSuppliers.Count > 0)
@@ -338,11 +307,9 @@ public sealed class AccountingPointGrain(
         if (finished.NextSyncAt is not null && (finished.SyncRequestedAt is null || finished.SyncRequestedAt <= startedAt))
         {
             await _repository.CancelScheduledSyncAsync(unitOfWork);
-            reminders.Unregister(SyncSoonReminder);
         }
 
         await unitOfWork.CommitAsync();
-        await reminders.ApplyAsync();
 
         var duration = time.GetElapsedTime(started);
         metrics.SyncCompleted(SyncOutcome.Synced, trigger, duration);
@@ -363,7 +330,6 @@ public sealed class AccountingPointGrain(
 
         var attempts = 0;
         long version = 0;
-        var reminders = new ReminderChanges(this);
         await using (var unitOfWork = await BeginUnitOfWorkAsync())
         {
             if (await _repository.MarkFailedAsync(unitOfWork, outcome, reason) is { } failed)
@@ -378,14 +344,12 @@ public sealed class AccountingPointGrain(
                 else if (failed.Tracked)
                 {
                     var backoff = ResyncSchedule.Backoff(attempts, _options.RetryBackoffBase, _options.RetryBackoffMax, Random.Shared.NextDouble());
-                    await ScheduleAsync(unitOfWork, reminders, SyncTrigger.Retry, backoff, requestedAt: null);
+                    await ScheduleAsync(unitOfWork, SyncTrigger.Retry, backoff, requestedAt: null);
                 }
             }
 
             await unitOfWork.CommitAsync();
         }
-
-        await reminders.ApplyAsync();
 
         var duration = time.GetElapsedTime(started);
         metrics.SyncCompleted(outcome, trigger, duration);
@@ -401,17 +365,19 @@ public sealed class AccountingPointGrain(
         return new AccountingPointSyncResult(PointGsrn, outcome, trigger, validFrom, null, version, attempts, reason, duration.TotalMilliseconds);
     }
 
-    /// <summary>No limiter slot in time: background triggers come back shortly; callers that wait get "deferred".</summary>
+    /// <summary>
+    /// No limiter slot in time: background triggers come back shortly; callers that wait get "deferred".
+    /// A periodic resync needs nothing scheduled: no sync started, so the point is still due and its
+    /// shard dispatches it again at its next tick.
+    /// </summary>
     private async Task<AccountingPointSyncResult> DeferAsync(SyncTrigger trigger, long started)
     {
-        if (trigger is not (SyncTrigger.Lookup or SyncTrigger.Manual))
+        if (trigger is not (SyncTrigger.Lookup or SyncTrigger.Manual or SyncTrigger.Schedule))
         {
             await using var unitOfWork = await BeginUnitOfWorkAsync();
-            var reminders = new ReminderChanges(this);
             var delay = _options.LimiterWait * (1 + Random.Shared.NextDouble());
-            await ScheduleAsync(unitOfWork, reminders, trigger, delay, requestedAt: null);
+            await ScheduleAsync(unitOfWork, trigger, delay, requestedAt: null);
             await unitOfWork.CommitAsync();
-            await reminders.ApplyAsync();
         }
 
         var duration = time.GetElapsedTime(started);
@@ -420,15 +386,22 @@ public sealed class AccountingPointGrain(
         return new AccountingPointSyncResult(PointGsrn, SyncOutcome.Deferred, trigger, null, null, 0, 0, "no adapter capacity right now; try again shortly", duration.TotalMilliseconds);
     }
 
-    /// <summary>Schedules the one-off "sync-soon" reminder (registered once the unit of work commits); the earliest request wins.</summary>
-    private async Task<DateTimeOffset> ScheduleAsync(IUnitOfWork unitOfWork, ReminderChanges reminders, SyncTrigger trigger, TimeSpan delay, DateTimeOffset? requestedAt)
+    /// <summary>Schedules the one-off sync (next_sync_at; its shard dispatches it once due); the earliest request wins.</summary>
+    private async Task<DateTimeOffset> ScheduleAsync(IUnitOfWork unitOfWork, SyncTrigger trigger, TimeSpan delay, DateTimeOffset? requestedAt)
     {
-        var (dueAt, wait) = await _repository.ScheduleSyncAsync(unitOfWork, delay, trigger, requestedAt);
-        // The tick unregisters the reminder, so the period only matters when a tick is missed (the
-        // cluster was down at the due time): Orleans then fires the next multiple of the period, so
-        // the shortest period makes a missed sync happen soon after the cluster is back.
-        reminders.Register(SyncSoonReminder, wait.AtLeastLead(_minimumReminderPeriod), _minimumReminderPeriod);
+        var (dueAt, _) = await _repository.ScheduleSyncAsync(unitOfWork, delay, trigger, requestedAt);
         return dueAt;
+    }
+
+    /// <summary>
+    /// The delay to the point's next resync slot (ResyncSchedule: a stable offset per GSRN, so points
+    /// spread evenly over the period); never zero, or a sync at its slot would be due again at once.
+    /// </summary>
+    private TimeSpan NextResync(DateTimeOffset now)
+    {
+        var period = _options.ResyncPeriod;
+        var due = ResyncSchedule.DueTime(PointGsrn, period, now);
+        return due > TimeSpan.Zero ? due : period;
     }
 
     /// <summary>Earliest start of the point's units at Oslo midnight; today's for a point without units (a lookup).</summary>

@@ -10,9 +10,13 @@ internal sealed class AccountingPointRepository(NpgsqlDataSource dataSource, Acc
 {
     private const int HistoryLimit = 10_000;
 
-    public async Task<(long Version, DateTimeOffset StartedAt)> MarkStartedAsync(IUnitOfWork unitOfWork)
+    /// <summary>The resync shard that dispatches this point, written with every due time.</summary>
+    private readonly short _shard = (short)ResyncSchedule.Shard(gsrn, options.ResyncShards);
+
+    /// <summary>Also moves a tracked point's periodic due time to <paramref name="nextResync"/> from now.</summary>
+    public async Task<(long Version, DateTimeOffset StartedAt)> MarkStartedAsync(IUnitOfWork unitOfWork, TimeSpan nextResync)
     {
-        await using var command = unitOfWork.CreateCommand(AccountingPointSql.Sync("MarkStarted")).With(gsrn);
+        await using var command = unitOfWork.CreateCommand(AccountingPointSql.Sync("MarkStarted")).With(gsrn, nextResync, _shard);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1));
@@ -46,9 +50,9 @@ internal sealed class AccountingPointRepository(NpgsqlDataSource dataSource, Acc
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task SetTrackedAsync(IUnitOfWork unitOfWork, bool tracked, TimeSpan? resyncPeriod)
+    public async Task SetTrackedAsync(IUnitOfWork unitOfWork, bool tracked, TimeSpan? resyncPeriod, DateTimeOffset? nextResyncAt)
     {
-        await using var command = unitOfWork.CreateCommand(AccountingPointSql.Sync("SetTracked")).With(gsrn, tracked, resyncPeriod);
+        await using var command = unitOfWork.CreateCommand(AccountingPointSql.Sync("SetTracked")).With(gsrn, tracked, resyncPeriod, nextResyncAt, _shard);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -56,7 +60,7 @@ internal sealed class AccountingPointRepository(NpgsqlDataSource dataSource, Acc
     public async Task<(DateTimeOffset DueAt, TimeSpan Delay)> ScheduleSyncAsync(IUnitOfWork unitOfWork, TimeSpan delay, SyncTrigger trigger, DateTimeOffset? requestedAt)
     {
         await using var command = unitOfWork.CreateCommand(AccountingPointSql.Sync("ScheduleSync"))
-            .With(gsrn, delay, trigger.ToString(), requestedAt);
+            .With(gsrn, delay, trigger.ToString(), requestedAt, _shard);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetFieldValue<DateTimeOffset>(0), reader.GetTimeSpan(1));
@@ -68,6 +72,16 @@ internal sealed class AccountingPointRepository(NpgsqlDataSource dataSource, Acc
         await using var command = unitOfWork.CreateCommand(AccountingPointSql.Sync("TakeScheduledSync")).With(gsrn);
         var trigger = await command.ExecuteScalarAsync() as string;
         return Enum.TryParse<SyncTrigger>(trigger, out var parsed) ? parsed : null;
+    }
+
+    /// <summary>Whether the one-off sync and the periodic resync are due now (false, false without a row).</summary>
+    public async Task<(bool Scheduled, bool Resync)> DueNowAsync()
+    {
+        await using var command = dataSource.CreateCommand(AccountingPointSql.Sync("DueNow")).With(gsrn);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? (!reader.IsDBNull(0) && reader.GetBoolean(0), !reader.IsDBNull(1) && reader.GetBoolean(1))
+            : (false, false);
     }
 
     public async Task CancelScheduledSyncAsync(IUnitOfWork unitOfWork)

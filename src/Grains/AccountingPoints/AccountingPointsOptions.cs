@@ -38,7 +38,7 @@ public sealed class AccountingPointsOptions
     /// <summary>Per silo: enough to overlap adapter latency, few enough not to swamp it.</summary>
     public const int MaxConcurrentSyncsDefault = 4;
 
-    /// <summary>Per silo, every attempt counted (retries too). 10/s syncs 5000 points in under 10 minutes.</summary>
+    /// <summary>Cluster-wide (all silos together), every attempt counted (retries too). 10/s syncs 5000 points in under 10 minutes.</summary>
     public const double AdapterRequestsPerSecondDefault = 10;
 
     /// <summary>How long a sync waits for a concurrency slot before it is deferred and rescheduled.</summary>
@@ -62,6 +62,16 @@ public sealed class AccountingPointsOptions
     /// <summary>How often the sweeper looks for dead syncs.</summary>
     public static readonly TimeSpan SweepIntervalDefault = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Fixed number of resync shards, each a grain woken by one reminder (never one reminder per point:
+    /// dotnet/orleans#947). 16 spreads dispatch over the silos; changing it only redistributes points
+    /// (each rewrites its shard at its next sync; until then shard (stored mod count) takes it).
+    /// </summary>
+    public const int ResyncShardsDefault = 16;
+
+    /// <summary>How often each shard dispatches its due points: the latency of a due sync, at most.</summary>
+    public static readonly TimeSpan ResyncShardIntervalDefault = TimeSpan.FromMinutes(1);
+
     /// <summary>A burst of change events for one point within this window becomes one sync.</summary>
     public static readonly TimeSpan EventCoalesceWindowDefault = TimeSpan.FromSeconds(5);
 
@@ -79,7 +89,7 @@ public sealed class AccountingPointsOptions
 
     public TimeSpan AdapterTotalTimeout { get; set; } = AdapterTotalTimeoutDefault;
 
-    /// <summary>Requests per second to the adapter from this silo; 0 = unlimited.</summary>
+    /// <summary>Requests per second to the adapter from the whole cluster (<see cref="AdapterRateLimiterGrain"/>); 0 = unlimited.</summary>
     public double AdapterRequestsPerSecond { get; set; } = AdapterRequestsPerSecondDefault;
 
     /// <summary>Syncs of this silo that may wait on the adapter at once.</summary>
@@ -106,6 +116,11 @@ public sealed class AccountingPointsOptions
     public TimeSpan SweepInterval { get; set; } = SweepIntervalDefault;
 
     public TimeSpan EventCoalesceWindow { get; set; } = EventCoalesceWindowDefault;
+
+    public int ResyncShards { get; set; } = ResyncShardsDefault;
+
+    /// <summary>Raised to Orleans' minimum reminder period (1 minute; only tests lower it).</summary>
+    public TimeSpan ResyncShardInterval { get; set; } = ResyncShardIntervalDefault;
 
     /// <summary>
     /// Reads a bound at UTC midnight as the calendar date it names and stores that date's Oslo midnight
@@ -135,6 +150,8 @@ public sealed class AccountingPointsOptions
         Check(DeadSyncAfter > LimiterWait + AdapterTotalTimeout, "AccountingPoints:DeadSyncAfter must exceed LimiterWait + AdapterTotalTimeout, or running syncs would be declared dead.");
         Check(SweepInterval > TimeSpan.Zero, "AccountingPoints:SweepInterval must be positive.");
         Check(EventCoalesceWindow >= TimeSpan.Zero, "AccountingPoints:EventCoalesceWindow must be >= 0.");
+        Check(ResyncShards is >= 1 and <= short.MaxValue, "AccountingPoints:ResyncShards must be between 1 and 32767.");
+        Check(ResyncShardInterval > TimeSpan.Zero, "AccountingPoints:ResyncShardInterval must be positive.");
         return errors;
 
         void Check(bool ok, string error)

@@ -9,8 +9,8 @@ public static class AccountingPointsServiceCollectionExtensions
 {
     /// <summary>
     /// Adapters and options the accounting point grains need: options from the "AccountingPoints"
-    /// section (validated at start-up), the datahub adapter's typed HTTP client, the shared limiter, the
-    /// metrics and the sweeper's starter. Without AccountingPoints:AdapterBaseUrl the adapter is the
+    /// section (validated at start-up), the datahub adapter's typed HTTP client, the limiter, the
+    /// metrics and the starters of the sweeper and the resync shards. Without AccountingPoints:AdapterBaseUrl the adapter is the
     /// co-hosted simulator at {Silo:Address}/sim/datahub with its default key.
     /// </summary>
     public static IServiceCollection AddAccountingPoints(this IServiceCollection services, IConfiguration configuration)
@@ -42,6 +42,7 @@ public static class AccountingPointsServiceCollectionExtensions
             })
             .ConfigurePrimaryHttpMessageHandler(sp => new DatahubAdapterPrimaryHandler(sp.GetRequiredService<DatahubAdapterTransport>()));
         services.AddHostedService<AccountingPointSyncMonitorStarter>();
+        services.AddHostedService<AccountingPointResyncShardsStarter>();
         return services;
     }
 

@@ -30,6 +30,16 @@ public static class ResyncSchedule
         return TimeSpan.FromTicks((long)(capped * (1 + (0.2 * Math.Clamp(jitter, 0, 1)))));
     }
 
+    /// <summary>
+    /// The resync shard that dispatches the point: the same stable hash, so points spread evenly over
+    /// the shards and a point's shard never depends on the process.
+    /// </summary>
+    public static int Shard(string gsrn, int shards)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
+        return (int)(StableHash(gsrn) % (ulong)shards);
+    }
+
     /// <summary>FNV-1a 64: stable across processes and runtimes (never string.GetHashCode).</summary>
     public static ulong StableHash(string value)
     {

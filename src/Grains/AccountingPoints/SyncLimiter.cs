@@ -1,39 +1,33 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace OrleansSync.Grains.AccountingPoints;
 
 /// <summary>
-/// The silo's shared brake towards the adapter: at most <c>MaxConcurrentSyncs</c> syncs waiting on it at
-/// once, and at most <c>AdapterRequestsPerSecond</c> requests (every attempt, retries included). A sync
+/// The brake towards the adapter: at most <c>MaxConcurrentSyncs</c> syncs of this silo waiting on it at
+/// once (a local resource: this silo's connections, threads and grain turns), and at most
+/// <c>AdapterRequestsPerSecond</c> requests from the whole cluster (every attempt, retries included),
+/// reserved from <see cref="AdapterRateLimiterGrain"/>. A sync
 /// that gets no slot within <c>LimiterWait</c> is deferred rather than queued indefinitely, so a burst
 /// (reminders firing after an outage) never holds grain turns beyond their call timeout.
 /// </summary>
 public sealed class SyncLimiter : IDisposable
 {
     private readonly SemaphoreSlim _syncs;
-    private readonly TokenBucketRateLimiter? _requests;
+    private readonly IGrainFactory _grains;
+    private readonly TimeProvider _time;
+    private readonly bool _rateLimited;
     private readonly int _maxSyncs;
     private int _peakSyncs;
+    private long _requestsGranted;
 
-    public SyncLimiter(IOptions<AccountingPointsOptions> options)
+    public SyncLimiter(IOptions<AccountingPointsOptions> options, IGrainFactory grains, TimeProvider time)
     {
         var settings = options.Value;
+        _grains = grains;
+        _time = time;
+        _rateLimited = settings.AdapterRequestsPerSecond > 0;
         _maxSyncs = settings.MaxConcurrentSyncs;
         _syncs = new SemaphoreSlim(_maxSyncs, _maxSyncs);
-        if (settings.AdapterRequestsPerSecond > 0)
-        {
-            // One token per 1/rate seconds, bursts of up to one second's worth.
-            _requests = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, (int)Math.Ceiling(settings.AdapterRequestsPerSecond)),
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1 / settings.AdapterRequestsPerSecond),
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
-        }
     }
 
     /// <summary>Syncs holding a slot now.</summary>
@@ -59,26 +53,28 @@ public sealed class SyncLimiter : IDisposable
         return new Slot(_syncs);
     }
 
-    /// <summary>Waits for a request token (no-op when unlimited).</summary>
+    /// <summary>Requests this limiter let through (tests, diagnostics).</summary>
+    public long RequestsGranted => Interlocked.Read(ref _requestsGranted);
+
+    /// <summary>
+    /// Waits for the request's cluster-wide slot (no-op when unlimited). A cancelled wait still used its
+    /// slot, which only makes the cluster slower than its budget, never faster.
+    /// </summary>
     public async ValueTask AcquireRequestAsync(CancellationToken cancellationToken)
     {
-        if (_requests is null)
+        if (_rateLimited)
         {
-            return;
+            var wait = await _grains.GetGrain<IAdapterRateLimiterGrain>(IAdapterRateLimiterGrain.Key).ReserveAsync().WaitAsync(cancellationToken);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, cancellationToken);
+            }
         }
 
-        using var lease = await _requests.AcquireAsync(1, cancellationToken);
-        if (!lease.IsAcquired)
-        {
-            throw new InvalidOperationException("The adapter rate limiter refused a request.");
-        }
+        Interlocked.Increment(ref _requestsGranted);
     }
 
-    public void Dispose()
-    {
-        _requests?.Dispose();
-        _syncs.Dispose();
-    }
+    public void Dispose() => _syncs.Dispose();
 
     private sealed class Slot(SemaphoreSlim syncs) : IDisposable
     {

@@ -29,6 +29,7 @@ internal sealed class AccountingPointsTestHost : IAsyncDisposable
         ["AccountingPoints:DeadSyncAfter"] = "00:00:15",
         ["AccountingPoints:SweepInterval"] = "00:00:00.300",
         ["AccountingPoints:EventCoalesceWindow"] = "00:00:00.500",
+        ["AccountingPoints:ResyncShardInterval"] = "00:00:00.200",
         ["Simulators:Datahub:PointCount"] = "300",
     };
 

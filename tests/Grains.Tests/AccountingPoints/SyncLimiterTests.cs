@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using OrleansSync.Grains.AccountingPoints;
 
@@ -36,21 +35,32 @@ public sealed class SyncLimiterTests
     }
 
     [Fact]
-    public async Task Requests_are_held_to_the_rate_after_one_seconds_burst()
+    public void Two_clients_of_one_schedule_together_get_no_more_than_the_burst_plus_the_rate()
     {
-        using var limiter = Limiter(maxSyncs: 1, requestsPerSecond: 20);
-        var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; i < 30; i++)
+        // Virtual time: two callers (two silos) reserve in turn as fast as they can for 10 s at 20/s.
+        var schedule = new AdapterRateSchedule(requestsPerSecond: 20, burst: 20);
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var clients = new[] { start, start };
+        var sent = new List<DateTimeOffset>();
+        while (clients.Min() < start.AddSeconds(10))
         {
-            await limiter.AcquireRequestAsync(CancellationToken.None);
+            var next = Array.IndexOf(clients, clients.Min());
+            var at = clients[next] + schedule.Reserve(clients[next]);
+            sent.Add(at);
+            clients[next] = at;
         }
 
-        // 20 from the full bucket, the other 10 at 20/s: at least ~0.5 s (a limiter is never faster than its rate).
-        stopwatch.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(400));
+        foreach (var windowStart in sent)
+        {
+            sent.Count(t => t >= windowStart && t < windowStart.AddSeconds(1)).Should().BeLessThanOrEqualTo(20 + 20, "one burst plus one second's rate");
+        }
+
+        sent.Count(t => t < start.AddSeconds(10)).Should().BeLessThanOrEqualTo(20 + 200 + 1);
     }
 
     private static SyncLimiter Limiter(int maxSyncs, double requestsPerSecond) =>
-        new(Options.Create(new AccountingPointsOptions { MaxConcurrentSyncs = maxSyncs, AdapterRequestsPerSecond = requestsPerSecond }));
+        // Unlimited requests (these tests are about the local slots): the grain factory is never used.
+        new(Options.Create(new AccountingPointsOptions { MaxConcurrentSyncs = maxSyncs, AdapterRequestsPerSecond = requestsPerSecond }), null!, TimeProvider.System);
 
     private static void InterlockedMax(ref int target, int value)
     {

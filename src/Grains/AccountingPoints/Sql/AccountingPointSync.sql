@@ -3,8 +3,13 @@
 
 -- name: MarkStarted
 -- Committed on its own before the adapter is called: a start that is never finished is a dead sync.
-insert into accounting_point_sync (gsrn, last_sync_start) values ($1, now())
-on conflict (gsrn) do update set last_sync_start = now()
+-- Every start of a tracked point moves its periodic due time to its next slot (now() + $2), so an ad
+-- hoc sync counts as the resync; a sync that then fails or dies is retried through next_sync_at.
+insert into accounting_point_sync (gsrn, last_sync_start, resync_shard) values ($1, now(), $3)
+on conflict (gsrn) do update
+set last_sync_start = now(),
+    resync_shard = excluded.resync_shard,
+    next_resync_at = case when accounting_point_sync.tracked then now() + $2::interval end
 returning version, last_sync_start;
 
 -- name: MarkSucceeded
@@ -34,17 +39,22 @@ from accounting_point_sync s
 where gsrn = $1;
 
 -- name: SetTracked
-insert into accounting_point_sync (gsrn, tracked, resync_period) values ($1, $2, $3::interval)
-on conflict (gsrn) do update set tracked = excluded.tracked, resync_period = excluded.resync_period;
+-- $4: the periodic due time (null when untracked), $5: the point's shard.
+insert into accounting_point_sync (gsrn, tracked, resync_period, next_resync_at, resync_shard)
+values ($1, $2, $3::interval, $4::timestamptz, $5)
+on conflict (gsrn) do update
+set tracked = excluded.tracked, resync_period = excluded.resync_period,
+    next_resync_at = excluded.next_resync_at, resync_shard = excluded.resync_shard;
 
 -- name: ScheduleSync
 -- Asks for a sync at now() + $2. The earlier of that and a sync already scheduled wins, so a burst of
 -- requests becomes one sync; sync_requested_at keeps the latest request, so a sync that started before
 -- it does not satisfy it. Returns the delay to register the one-off reminder with.
-insert into accounting_point_sync as s (gsrn, next_sync_at, next_sync_trigger, sync_requested_at)
-values ($1, now() + $2::interval, $3, $4::timestamptz)
+insert into accounting_point_sync as s (gsrn, next_sync_at, next_sync_trigger, sync_requested_at, resync_shard)
+values ($1, now() + $2::interval, $3, $4::timestamptz, $5)
 on conflict (gsrn) do update
-set next_sync_at = least(s.next_sync_at, excluded.next_sync_at),
+set resync_shard = excluded.resync_shard,
+    next_sync_at = least(s.next_sync_at, excluded.next_sync_at),
     next_sync_trigger = case when s.next_sync_at is null or excluded.next_sync_at < s.next_sync_at
                              then excluded.next_sync_trigger else s.next_sync_trigger end,
     sync_requested_at = greatest(s.sync_requested_at, excluded.sync_requested_at)
@@ -109,7 +119,7 @@ limit $1;
 
 -- name: TrackingMismatches
 -- Points whose tracking disagrees with their units: a unit was written but its point's grain was not
--- told (the silo died between the two), or the reverse; or whose resync reminder has another period
+-- told (the silo died between the two), or the reverse; or whose resync period differs from the one
 -- than configured now ($2: MaxAge or ResyncMargin changed).
 select gsrn from (
     (select accounting_point_gsrn as gsrn from controllable_unit where status <> 'terminated'
@@ -124,3 +134,27 @@ select gsrn from (
 ) mismatched
 order by gsrn
 limit $1;
+
+-- name: DueInShard
+-- The shard's ($1) due points, oldest first, at most $3: a one-off sync whose time has come, or (with
+-- background sync on, $4) a tracked point past its periodic due time. A point stays due until a sync
+-- of it starts, so a missed tick loses nothing. Rows whose stored shard is not below the shard count
+-- ($2, it was lowered) are taken by shard (stored mod count) until they rewrite it.
+select gsrn from (
+    (select gsrn, next_sync_at as due from accounting_point_sync
+     where (resync_shard = $1 or (resync_shard >= $2 and resync_shard % $2 = $1)) and next_sync_at <= now()
+     order by next_sync_at limit $3)
+    union all
+    (select gsrn, next_resync_at from accounting_point_sync
+     where $4 and tracked and (resync_shard = $1 or (resync_shard >= $2 and resync_shard % $2 = $1)) and next_resync_at <= now()
+     order by next_resync_at limit $3)
+) due
+group by gsrn
+order by min(due), gsrn
+limit $3;
+
+-- name: DueNow
+-- What is due for one point now: the one-off sync, and the periodic resync (tracked points).
+select next_sync_at <= now(), tracked and next_resync_at <= now()
+from accounting_point_sync
+where gsrn = $1;
