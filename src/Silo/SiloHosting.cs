@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Dashboard;
+using OrleansSync.Api.Dashboard.Statistics;
 using OrleansSync.Grains.AccountingPoints;
 using OrleansSync.Grains.Incentives;
 using OrleansSync.Postgres.Entities;
@@ -49,6 +50,10 @@ public static class SiloHosting
             silo.AddPostgresStreams(configuration, GrainAssemblies);
             silo.Services.AddEntityGrains();
             silo.AddDashboard();
+
+            // Per-method call counts for our dashboard's grains and overview pages.
+            silo.Services.AddSingleton<GrainCallRecorder>();
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallRecorder>());
         });
 
         builder.Services.AddIncentives(configuration);

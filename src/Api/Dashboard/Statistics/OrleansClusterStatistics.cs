@@ -5,11 +5,12 @@ namespace OrleansSync.Api.Dashboard.Statistics;
 /// <summary>
 /// The cluster's figures from what Orleans and the stream provider offer: membership, activations
 /// per grain type and CPU/memory from Orleans' management grain; stream backlog and dead letters per
-/// queue from the provider's tables. Not available yet, so reported as zero or empty: per-method call
-/// counts and latency (Orleans keeps no such counters; its dashboard has its own), stream delivery
-/// counters, reminders (the in-memory reminder table cannot be listed; the ADO.NET table will be).
+/// queue from the provider's tables; per-method calls from this silo's <see cref="GrainCallRecorder"/>.
+/// Cluster-wide figures with no silo of their own (messages consumed, from the database) are shown
+/// on the silo that answers: this one when co-hosted, else the first active one. Reminders are not
+/// listed here: the Orleans Dashboard lists them.
 /// </summary>
-public sealed class OrleansClusterStatistics(IGrainFactory grains, StreamStatistics streams, StreamQueueMap queues, TimeProvider time) : IClusterStatistics
+public sealed class OrleansClusterStatistics(IGrainFactory grains, StreamStatistics streams, StreamQueueMap queues, TimeProvider time, IServiceProvider services) : IClusterStatistics
 {
     public async Task<IReadOnlyList<SiloView>> SilosAsync(CancellationToken cancellationToken = default)
     {
@@ -19,6 +20,9 @@ public sealed class OrleansClusterStatistics(IGrainFactory grains, StreamStatist
         var runtime = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active);
         var byType = active.Length == 0 ? [] : await management.GetSimpleGrainStatistics(active);
         var statisticsOf = active.Zip(runtime).ToDictionary(pair => pair.First, pair => pair.Second);
+        var local = services.GetService<ILocalSiloDetails>()?.SiloAddress;
+        var reporting = local is not null && active.Contains(local) ? local : active.FirstOrDefault();
+        var consumed = reporting is null ? 0 : await streams.ConsumedAsync(cancellationToken);
         var now = time.GetUtcNow();
         return [.. members.Select(member =>
         {
@@ -33,13 +37,13 @@ public sealed class OrleansClusterStatistics(IGrainFactory grains, StreamStatist
                 statistics = new SiloStatistics(
                     now,
                     byType.Where(s => s.SiloAddress.Equals(member.SiloAddress)).ToDictionary(s => s.GrainType, s => (long)s.ActivationCount, StringComparer.Ordinal),
-                    [],
+                    member.SiloAddress.Equals(local) ? services.GetService<GrainCallRecorder>()?.Snapshot() ?? [] : [],
                     Math.Round(silo.EnvironmentStatistics.FilteredCpuUsagePercentage, 1),
                     silo.EnvironmentStatistics.FilteredMemoryUsageBytes,
                     GC.GetTotalMemory(false),
                     0,
                     new Dictionary<int, double>(),
-                    0,
+                    member.SiloAddress.Equals(reporting) ? consumed : 0,
                     0,
                     0,
                     0,
