@@ -12,6 +12,7 @@ using OrleansSync.Api.Incentives;
 using OrleansSync.Api.Ingestion;
 using OrleansSync.Api.OpenApi;
 using OrleansSync.Api.Security;
+using OrleansSync.Api.Security.SignIn;
 
 namespace OrleansSync.Api;
 
@@ -77,7 +78,9 @@ public static class SyncApiExtensions
         app.MapDashboardApi();
 
         // Orleans' own dashboard (grains, silos, reminders, log stream): it has no authentication of its
-        // own, and it is a page rather than part of the API document.
+        // own, and it is a page rather than part of the API document. A browser reaches it by signing
+        // in at /sign-in, which sets a cookie the bearer handler reads for this path only.
+        app.MapSignIn();
         app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(ApiPolicies.Write).ExcludeFromDescription();
         return app;
     }

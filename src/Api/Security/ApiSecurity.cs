@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
+using OrleansSync.Api.Security.SignIn;
 
 namespace OrleansSync.Api.Security;
 
-/// <summary>JWT bearer authentication (HS256, issuer and audience "orleanssync") and the three role policies.</summary>
+/// <summary>JWT bearer authentication (HS256, issuer and audience "orleanssync"; for the Orleans Dashboard only, also from the sign-in cookie) and the three role policies.</summary>
 internal static class ApiSecurity
 {
     /// <summary>Tolerates small clock differences between the token's minter and this host, and no more.</summary>
@@ -24,6 +25,14 @@ internal static class ApiSecurity
         {
             // Claim names stay as written ("sub", "role") instead of being mapped to long URIs.
             options.MapInboundClaims = false;
+
+            // The Orleans Dashboard's browser session (see DashboardSessionCookie): read only under
+            // /dashboard/orleans, and a page load there without one is sent to /sign-in.
+            options.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = DashboardSessionEvents.OnMessageReceived,
+                OnChallenge = DashboardSessionEvents.OnChallenge,
+            };
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = DevTokens.Issuer,

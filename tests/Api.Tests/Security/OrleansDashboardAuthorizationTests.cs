@@ -4,7 +4,8 @@ namespace OrleansSync.Api.Tests.Security;
 
 /// <summary>
 /// Orleans' dashboard has no authentication of its own, so the gateway maps it behind the operator
-/// role: anonymous callers and readers are refused, operators get it.
+/// role: anonymous callers and readers are refused, operators get it. (A browser signs in with a
+/// cookie instead of the header: see DashboardSignInTests.)
 /// </summary>
 public sealed class OrleansDashboardAuthorizationTests(ApiHost host) : IClassFixture<ApiHost>
 {
