@@ -64,7 +64,7 @@ public sealed class OrleansClusterStatistics(IGrainFactory grains, StreamStatist
     }
 
     public Task<(IReadOnlyList<ReminderView> Page, long Total)> RemindersAsync(ReminderView? after, int limit, CancellationToken cancellationToken = default) =>
-        // TODO(schema): list OrleansRemindersTable once the ADO.NET reminder table is in place.
+        // The Orleans Dashboard lists reminders (/dashboard/orleans); reading orleans_reminder here is a next step.
         Task.FromResult<(IReadOnlyList<ReminderView>, long)>(([], 0));
 
     public async Task<IReadOnlyList<PartitionStreamView>> StreamsAsync(CancellationToken cancellationToken = default)
