@@ -1,3 +1,4 @@
+using OrleansSync.Testing;
 using OrleansSync.Postgres.Embedded;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,7 +28,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         var serverConnection = Environment.GetEnvironmentVariable("ORLEANSSYNC_BENCH_CONNECTION");
         if (string.IsNullOrEmpty(serverConnection))
         {
-            server = await EmbeddedPostgres.StartAsync(Path.Combine(RepositoryRoot(), ".data", "bench-pg"), NullLogger.Instance);
+            server = await EmbeddedPostgres.StartAsync(Path.Combine(RepositoryRoot.Find() ?? throw new InvalidOperationException("Run the benchmarks from inside the repository."), ".data", "bench-pg"), NullLogger.Instance);
             server.StopWhenProcessEnds(deleteData: false);
             serverConnection = server.ConnectionString;
         }
@@ -63,18 +64,5 @@ public sealed class BenchDatabase : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OrleansSync.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
     }
 }
