@@ -4,6 +4,7 @@ using OrleansSync.Api.Dashboard.Statistics;
 using OrleansSync.Grains.AccountingPoints;
 using OrleansSync.Grains.Incentives;
 using OrleansSync.Postgres.Entities;
+using OrleansSync.Postgres.Providers;
 using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Silo;
@@ -41,12 +42,10 @@ public static class SiloHosting
             return builder;
         }
 
-        // Before UseOrleans: hosted services start in registration order, so the schema is complete
-        // before the silo starts.
-        builder.Services.AddHostedService<SchemaMigrations>();
         builder.UseOrleans(silo =>
         {
             silo.AddOrleansSilo(options, connectionString);
+            silo.AddPostgresMigrations(SchemaModules.All);
             silo.AddPostgresStreams(configuration, GrainAssemblies);
             silo.Services.AddEntityGrains();
             silo.AddDashboard();
