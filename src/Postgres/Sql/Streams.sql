@@ -123,7 +123,3 @@ from stream_message m
 join stream_queue_checkpoint c on c.queue = m.queue
 where m.appended_at > now() - interval '1 minute' and (m.tx, m.id) <= (c.tx, c.id)
 group by m.queue;
-
--- name: ConsumedTotal
--- Messages handled by their consumers, cluster-wide, within the retention window.
-select count(*) from stream_consumed;

@@ -18,6 +18,7 @@ public sealed class StreamMetrics
 
     private readonly Counter<long> _messages;
     private readonly Histogram<double> _lag;
+    private long _handled;
 
     public StreamMetrics(IMeterFactory meters)
     {
@@ -26,8 +27,17 @@ public sealed class StreamMetrics
         _lag = meter.CreateHistogram<double>("streams.delivery_lag", unit: "s", description: "From append to the start of handling.");
     }
 
-    public void Outcome(StreamEvent message, string consumer, string outcome) =>
+    /// <summary>Messages this silo's consumers handled since it started (outcome handled), for the dashboard.</summary>
+    public long HandledTotal => Interlocked.Read(ref _handled);
+
+    public void Outcome(StreamEvent message, string consumer, string outcome)
+    {
         _messages.Add(1, new("namespace", message.Namespace), new("consumer", consumer), new KeyValuePair<string, object?>("outcome", outcome));
+        if (outcome == Handled)
+        {
+            Interlocked.Increment(ref _handled);
+        }
+    }
 
     public void Started(StreamEvent message, string consumer, DateTimeOffset now)
     {

@@ -54,11 +54,4 @@ public sealed class StreamStatistics(NpgsqlDataSource dataSource)
 
         return queues;
     }
-
-    /// <summary>Messages handled by their consumers, cluster-wide, within the retention window.</summary>
-    public async Task<long> ConsumedAsync(CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(StreamSql.Get("ConsumedTotal"));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
 }

@@ -5,10 +5,9 @@ namespace OrleansSync.Api.Dashboard.Statistics;
 /// <summary>
 /// The cluster's figures from what Orleans and the stream provider offer: membership, activations
 /// per grain type and CPU/memory from Orleans' management grain; stream backlog and dead letters per
-/// queue from the provider's tables; per-method calls from this silo's <see cref="GrainCallRecorder"/>.
-/// Cluster-wide figures with no silo of their own (messages consumed, from the database) are shown
-/// on the silo that answers: this one when co-hosted, else the first active one. Reminders are not
-/// listed here: the Orleans Dashboard lists them.
+/// queue from the provider's tables; per-method calls (<see cref="GrainCallRecorder"/>) and messages
+/// handled (<see cref="StreamMetrics"/>) of this silo when the API is co-hosted in one: other silos
+/// keep theirs in their own process. Reminders are not listed here: the Orleans Dashboard lists them.
 /// </summary>
 public sealed class OrleansClusterStatistics(IGrainFactory grains, StreamStatistics streams, StreamQueueMap queues, TimeProvider time, IServiceProvider services) : IClusterStatistics
 {
@@ -21,8 +20,6 @@ public sealed class OrleansClusterStatistics(IGrainFactory grains, StreamStatist
         var byType = active.Length == 0 ? [] : await management.GetSimpleGrainStatistics(active);
         var statisticsOf = active.Zip(runtime).ToDictionary(pair => pair.First, pair => pair.Second);
         var local = services.GetService<ILocalSiloDetails>()?.SiloAddress;
-        var reporting = local is not null && active.Contains(local) ? local : active.FirstOrDefault();
-        var consumed = reporting is null ? 0 : await streams.ConsumedAsync(cancellationToken);
         var now = time.GetUtcNow();
         return [.. members.Select(member =>
         {
@@ -43,7 +40,7 @@ public sealed class OrleansClusterStatistics(IGrainFactory grains, StreamStatist
                     GC.GetTotalMemory(false),
                     0,
                     new Dictionary<int, double>(),
-                    member.SiloAddress.Equals(reporting) ? consumed : 0,
+                    member.SiloAddress.Equals(local) ? services.GetService<StreamMetrics>()?.HandledTotal ?? 0 : 0,
                     0,
                     0,
                     0,
