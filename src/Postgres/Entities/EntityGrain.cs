@@ -32,6 +32,7 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     private EntityGrainServices? _services;
     private StreamDelivery? _delivery;
     private string? _grainType;
+    private ILogger? _logger;
     private readonly Dictionary<string, long> _lastSeen = new(StringComparer.Ordinal);
 
     internal EntityGrainServices Services => _services ??= ServiceProvider.GetRequiredService<EntityGrainServices>();
@@ -61,7 +62,7 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
 
     internal void OnFenceConflict(long version)
     {
-        ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<EntityGrain>().LogWarning(
+        Logger.LogWarning(
             "{GrainType} {GrainKey}: stale activation (read version {Version}, another activation committed since); deactivating", GrainType, EntityKey, version);
         DeactivateOnIdle();
     }
@@ -287,7 +288,7 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         }
     }
 
-    private ILogger Logger => ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
+    private ILogger Logger => _logger ??= ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
 
     /// <summary>Receives the provider's containers as batches (a key's consecutive messages), in order.</summary>
     private sealed class Observer(EntityGrain grain) : IAsyncBatchObserver<StreamEvent>
