@@ -109,9 +109,6 @@ left join stream_queue_checkpoint c on c.queue = m.queue
 where c.queue is null or (m.tx, m.id) > (c.tx, c.id)
 group by m.queue;
 
--- name: DeadPerNamespace
-select namespace, count(*) from stream_dead_letter where state = 'dead' group by namespace;
-
 -- name: DeadPerStream
 -- Open dead letters per stream, for the dashboard's per-queue view (the queue follows from the stream).
 select namespace, stream_key, count(*) from stream_dead_letter where state = 'dead' group by namespace, stream_key;
