@@ -9,11 +9,12 @@ namespace OrleansSync.Silo;
 /// </summary>
 public static class EmbeddedPostgresHosting
 {
-    public static async Task AddEmbeddedPostgresWhenUnconfiguredAsync(this WebApplicationBuilder builder)
+    /// <summary>Returns whether the embedded server was started (the default run).</summary>
+    public static async Task<bool> AddEmbeddedPostgresWhenUnconfiguredAsync(this WebApplicationBuilder builder)
     {
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(SiloHosting.ConnectionStringName)))
         {
-            return;
+            return false;
         }
 
         var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
@@ -29,6 +30,7 @@ public static class EmbeddedPostgresHosting
 
         // Registered before the silo, so the host stops it after the silo (hosted services stop in reverse).
         builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(postgres, loggerFactory));
+        return true;
     }
 
     private sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres, ILoggerFactory loggerFactory) : IHostedService

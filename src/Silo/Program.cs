@@ -11,10 +11,11 @@ if (TokenCommand.IsRequested(args))
     return;
 }
 
-await builder.AddEmbeddedPostgresWhenUnconfiguredAsync();
+var embeddedPostgres = await builder.AddEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddSilo();
 builder.AddSyncApi();
-builder.AddSimulatorsWhenEnabled();
+builder.AddSimulatorsWhenEnabled(embeddedPostgres);
+DemoData.AddWhenRequested(builder);
 
 var app = builder.Build();
 app.MapSyncApi();

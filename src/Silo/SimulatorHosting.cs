@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using OrleansSync.Api.Security;
 using OrleansSync.Simulators.Datahub;
 using OrleansSync.Simulators.Nomis;
@@ -5,15 +6,22 @@ using OrleansSync.Simulators.Nomis;
 namespace OrleansSync.Silo;
 
 /// <summary>
-/// Co-hosts the external-system simulators under /sim for the default run (Silo:Simulators, on by
-/// default), so a newcomer sees the whole system working with nothing else installed. Settings come
-/// from the "Simulators:Nomis" and "Simulators:Datahub" sections; production turns Silo:Simulators off.
+/// Co-hosts the external-system simulators under /sim, so a newcomer sees the whole system working
+/// with nothing else installed. Silo:Simulators decides; unset, they are on for the default run (the
+/// embedded PostgreSQL) and in Development only, because their admin endpoints post events into the
+/// hub and reset state. Those endpoints (every simulator's <c>{prefix}/admin/...</c>) require an
+/// operator token unless Simulators:RequireToken is false. Settings come from the
+/// "Simulators:{Name}" sections.
 /// </summary>
 public static class SimulatorHosting
 {
-    public static WebApplicationBuilder AddSimulatorsWhenEnabled(this WebApplicationBuilder builder)
+    public const string RequireTokenKey = "Simulators:RequireToken";
+
+    public static WebApplicationBuilder AddSimulatorsWhenEnabled(this WebApplicationBuilder builder, bool embeddedPostgres)
     {
-        if (!Enabled(builder.Configuration))
+        var enabled = builder.Configuration.GetValue<bool?>($"{SiloOptions.SectionName}:{nameof(SiloOptions.Simulators)}")
+            ?? (embeddedPostgres || builder.Environment.IsDevelopment());
+        if (!enabled)
         {
             return builder;
         }
@@ -33,13 +41,29 @@ public static class SimulatorHosting
 
     public static WebApplication MapSimulatorsWhenEnabled(this WebApplication app)
     {
-        if (Enabled(app.Configuration))
+        if (app.Services.GetService<NomisSimulator>() is null)
         {
-            app.MapNomisSimulator();
-            app.MapDatahubAdapterSimulator();
+            return app;
         }
 
+        var simulators = app.MapGroup(string.Empty);
+        if (app.Configuration.GetValue(RequireTokenKey, true))
+        {
+            ((IEndpointConventionBuilder)simulators).Add(RequireOperatorOnAdminEndpoints);
+        }
+
+        simulators.MapNomisSimulator();
+        simulators.MapDatahubAdapterSimulator();
         return app;
+    }
+
+    /// <summary>The contract endpoints keep each simulator's own bearer token (the hub's adapters use it); the admin ones take the hub's.</summary>
+    private static void RequireOperatorOnAdminEndpoints(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && pattern.Contains("/admin", StringComparison.Ordinal))
+        {
+            endpoint.Metadata.Add(new AuthorizeAttribute(ApiPolicies.Write));
+        }
     }
 
     /// <summary>An operator token of this host's gateway (it posts events), minted lazily and renewed well before it expires.</summary>
@@ -63,6 +87,4 @@ public static class SimulatorHosting
             }
         };
     }
-
-    private static bool Enabled(IConfiguration configuration) => configuration.GetValue($"{SiloOptions.SectionName}:Simulators", true);
 }

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
+using OrleansSync.Api.Security;
+
 namespace OrleansSync.Grains.Tests;
 
 public sealed class SiloHostTests : IAsyncLifetime
@@ -20,5 +24,31 @@ public sealed class SiloHostTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select count(*) from rt_schema_migration where module = 'streams' and version = 1", connection);
         ((long)(await command.ExecuteScalarAsync())!).Should().Be(1, "the silo ran against the test database, not an embedded one");
+    }
+
+    [Fact]
+    public async Task Simulator_admin_endpoints_require_an_operator_token_unless_turned_off()
+    {
+        await using var factory = new SiloFactory(_database.ConnectionString, new Dictionary<string, string?> { ["Simulators:RequireToken"] = "true" });
+        using var client = factory.CreateClient();
+
+        (await client.PostAsync("/sim/nomis/admin/reset", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "anyone reaching the port could reset the simulator");
+        (await client.GetAsync("/sim/datahub/admin/requests")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevTokens.Create(factory.Services, ApiRoles.Reader));
+        (await client.PostAsync("/sim/nomis/admin/reset", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "a reader may not drive a simulator");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevTokens.Create(factory.Services, ApiRoles.Operator));
+        (await client.PostAsync("/sim/nomis/admin/reset", null)).IsSuccessStatusCode.Should().BeTrue();
+        (await client.GetAsync("/sim/datahub/admin/requests")).IsSuccessStatusCode.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Simulators_are_off_outside_the_default_run_and_development_unless_enabled()
+    {
+        await using var factory = new SiloFactory(_database.ConnectionString, new Dictionary<string, string?> { ["Silo:Simulators"] = null });
+        using var client = factory.CreateClient();
+
+        (await client.GetStringAsync("/health/ready")).Should().Be("Healthy");
+        (await client.PostAsync("/sim/nomis/admin/reset", null)).StatusCode.Should().Be(HttpStatusCode.NotFound,
+            "a silo on a configured database in a non-Development environment hosts no simulators");
     }
 }

@@ -37,6 +37,10 @@ public sealed class SiloFactory(string connectionString, IReadOnlyDictionary<str
         builder.UseSetting("ConnectionStrings:OrleansSync", connectionString);
         builder.UseSetting("Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The default run's simulators, their admin endpoints open so tests drive them as a user would (SimulatorAdminTests covers the token).
+        builder.UseSetting("Silo:Simulators", "true");
+        builder.UseSetting("Simulators:RequireToken", "false");
         foreach (var (key, value) in FastStreams)
         {
             builder.UseSetting(key, value);

@@ -3,23 +3,32 @@ using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.DeadLetters;
 
-/// <summary>A dead letter as the API shows it: the payload as JSON rather than as a string of JSON.</summary>
+/// <summary>
+/// A dead letter as the API shows it: the payload as JSON rather than as a string of JSON, and null
+/// for a caller who may not see payloads (<see cref="Security.ApiRoles.SeesPayloads"/>).
+/// </summary>
 public sealed record DeadLetterView(
     long Id,
     string Namespace,
     string Key,
     string Subscriber,
     string MessageId,
-    JsonElement Payload,
+    JsonElement? Payload,
     DateTimeOffset AppendedAt,
     int Attempts,
     string? LastError,
     DateTimeOffset DeadAt)
 {
-    public static DeadLetterView From(DeadLetter letter)
+    public static DeadLetterView From(DeadLetter letter, bool withPayload)
     {
-        using var payload = JsonDocument.Parse(letter.PayloadJson);
-        return new DeadLetterView(letter.Id, letter.Namespace, letter.Key, letter.Subscriber, letter.MessageId, payload.RootElement.Clone(),
+        JsonElement? payload = null;
+        if (withPayload)
+        {
+            using var document = JsonDocument.Parse(letter.PayloadJson);
+            payload = document.RootElement.Clone();
+        }
+
+        return new DeadLetterView(letter.Id, letter.Namespace, letter.Key, letter.Subscriber, letter.MessageId, payload,
             letter.AppendedAt, letter.Attempts, letter.LastError, letter.DeadAt);
     }
 }

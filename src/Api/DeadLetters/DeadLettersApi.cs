@@ -6,8 +6,9 @@ using OrleansSync.Postgres.Streams;
 namespace OrleansSync.Api.DeadLetters;
 
 /// <summary>
-/// Operator access to stream messages that failed every attempt (<see cref="IDeadLetters"/>): list,
-/// inspect, replay one, replay a namespace, discard. Admin only: a replay re-runs side effects.
+/// Access to stream messages that failed every attempt (<see cref="IDeadLetters"/>): readers list
+/// them without payloads, operators also inspect payloads, and only admins replay or discard (a
+/// replay re-runs side effects).
 /// </summary>
 public static class DeadLettersApi
 {
@@ -17,31 +18,34 @@ public static class DeadLettersApi
 
     public static IEndpointRouteBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
-        var letters = app.MapGroup("/admin/dead-letters")
-            .RequireAuthorization(ApiPolicies.Admin)
-            .WithTags("Dead letters");
+        var letters = app.MapGroup("/admin/dead-letters").WithTags("Dead letters");
 
         letters.MapGet("", ListAsync)
+            .RequireAuthorization(ApiPolicies.Read)
             .WithName("ListDeadLetters")
-            .WithSummary("List dead letters, optionally of one namespace or stream key, in id order (keyset paging with 'after')")
+            .WithSummary("List dead letters, optionally of one namespace or stream key, in id order (keyset paging with 'after'); payloads for operators and admins only")
             .ProducesValidationProblem();
 
         letters.MapGet("/{id:long}", GetAsync)
+            .RequireAuthorization(ApiPolicies.Write)
             .WithName("GetDeadLetter")
             .WithSummary("Inspect one dead letter: payload, subscriber, attempts and last error")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         letters.MapPost("/{id:long}/replay", ReplayAsync)
+            .RequireAuthorization(ApiPolicies.Admin)
             .WithName("ReplayDeadLetter")
             .WithSummary("Deliver one dead letter again, from attempt 1")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         letters.MapPost("/replay", ReplayAllAsync)
+            .RequireAuthorization(ApiPolicies.Admin)
             .WithName("ReplayDeadLetters")
             .WithSummary("Deliver every dead letter of a stream namespace again, from attempt 1")
             .ProducesValidationProblem();
 
         letters.MapDelete("/{id:long}", DiscardAsync)
+            .RequireAuthorization(ApiPolicies.Admin)
             .WithName("DiscardDeadLetter")
             .WithSummary("Discard a dead letter: it is never delivered, and is deleted after the stream retention period")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -51,6 +55,7 @@ public static class DeadLettersApi
 
     internal static async Task<Results<Ok<DeadLetterPage>, ValidationProblem>> ListAsync(
         IDeadLetters deadLetters,
+        HttpContext context,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "namespace")] string? streamNamespace = null,
         string? key = null,
         long? after = null,
@@ -64,12 +69,12 @@ public static class DeadLettersApi
 
         var pageSize = limit ?? DefaultPageSize;
         var page = await deadLetters.ListAsync(new DeadLetterQuery(Blank(streamNamespace), Blank(key), after, pageSize), cancellationToken);
-        return TypedResults.Ok(new DeadLetterPage([.. page.Select(DeadLetterView.From)], page.Count == pageSize ? page[^1].Id : null));
+        return TypedResults.Ok(new DeadLetterPage([.. page.Select(letter => DeadLetterView.From(letter, ApiRoles.SeesPayloads(context.User)))], page.Count == pageSize ? page[^1].Id : null));
     }
 
     internal static async Task<Results<Ok<DeadLetterView>, ProblemHttpResult>> GetAsync(long id, IDeadLetters deadLetters, CancellationToken cancellationToken) =>
         await deadLetters.GetAsync(id, cancellationToken) is { } letter
-            ? TypedResults.Ok(DeadLetterView.From(letter))
+            ? TypedResults.Ok(DeadLetterView.From(letter, withPayload: true))
             : NotFound(id);
 
     internal static async Task<Results<Ok<DeadLetterReplay>, ProblemHttpResult>> ReplayAsync(

@@ -16,30 +16,36 @@ public static class IncentivesMigrationApi
 
     public static IEndpointRouteBuilder MapIncentivesMigrationApi(this IEndpointRouteBuilder app)
     {
-        var migrate = app.MapGroup("/migrate/incentives").RequireAuthorization(ApiPolicies.Admin).WithTags("Incentives");
+        // Readers follow the runs; only admins start or stop one.
+        var migrate = app.MapGroup("/migrate/incentives").WithTags("Incentives");
 
         migrate.MapPost("", StartAsync)
+            .RequireAuthorization(ApiPolicies.Admin)
             .WithName("StartIncentivesMigration")
             .WithSummary("Migrate the NOMIS incentives created in the date range (both optional) that are not mapped yet")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         migrate.MapGet("/history", GetHistoryAsync)
+            .RequireAuthorization(ApiPolicies.Read)
             .WithName("GetIncentivesMigrationHistory")
             .WithSummary("Migration runs, newest first, optionally started in a range or only those with failures");
 
         migrate.MapGet("/history/{migrationId}", GetAsync)
+            .RequireAuthorization(ApiPolicies.Read)
             .WithName("GetIncentivesMigration")
             .WithSummary("One migration run: status and counts")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         migrate.MapGet("/history/{migrationId}/failures", GetFailuresAsync)
+            .RequireAuthorization(ApiPolicies.Read)
             .WithName("GetIncentivesMigrationFailures")
             .WithSummary("The NOMIS incentives a run could not migrate, with the reason")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         migrate.MapPost("/{migrationId}/cancel", CancelAsync)
+            .RequireAuthorization(ApiPolicies.Admin)
             .WithName("CancelIncentivesMigration")
             .WithSummary("Stop a run after the step in progress")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -50,13 +50,14 @@ public static class IngestionApi
             .WithSummary("List the event sources and the stream namespace each feeds");
 
         events.MapGet("/skipped", ListSkippedAsync)
-            .RequireAuthorization(ApiPolicies.Admin)
+            .RequireAuthorization(ApiPolicies.Read)
             .WithName("ListSkippedEvents")
-            .WithSummary("List events that were acknowledged but skipped (types no domain handles)")
+            .WithSummary("List events that were acknowledged but skipped (types no domain handles); payloads for operators and admins only")
             .ProducesValidationProblem();
 
+        // Operators: a SubscribeURL confirms a subscription to whoever holds it.
         events.MapGet("/subscription-confirmations", ListConfirmationsAsync)
-            .RequireAuthorization(ApiPolicies.Admin)
+            .RequireAuthorization(ApiPolicies.Write)
             .WithName("ListSnsSubscriptionConfirmations")
             .WithSummary("List SNS subscription messages waiting for an operator to confirm them")
             .ProducesValidationProblem();
@@ -120,6 +121,7 @@ public static class IngestionApi
 
     internal static async Task<Results<Ok<IReadOnlyList<SkippedEvent>>, ValidationProblem>> ListSkippedAsync(
         [AsParameters] IngestionServices services,
+        HttpContext context,
         string? source = null,
         long? after = null,
         int? limit = null,
@@ -130,7 +132,8 @@ public static class IngestionApi
             return errors;
         }
 
-        return TypedResults.Ok(await services.Store.ListSkippedAsync(source, after, limit ?? DefaultPageSize, cancellationToken));
+        var skipped = await services.Store.ListSkippedAsync(source, after, limit ?? DefaultPageSize, cancellationToken);
+        return TypedResults.Ok(ApiRoles.SeesPayloads(context.User) ? skipped : [.. skipped.Select(e => e with { Payload = null })]);
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<SnsConfirmation>>, ValidationProblem>> ListConfirmationsAsync(

@@ -1,14 +1,23 @@
+using System.Security.Claims;
+
 namespace OrleansSync.Api.Security;
 
 /// <summary>Role claim values in bearer tokens ("role" claim).</summary>
 public static class ApiRoles
 {
-    /// <summary>Reads sync status, data, history and the dashboard.</summary>
+    /// <summary>Reads sync status, data, history, listings and the dashboard; never message payloads.</summary>
     public const string Reader = "reader";
 
-    /// <summary>Triggers syncs and writes domain data; also reads. Upstream systems posting events have it.</summary>
+    /// <summary>Triggers syncs and writes domain data; also reads, payloads included. Upstream systems posting events have it.</summary>
     public const string Operator = "operator";
 
     /// <summary>Everything, including dead-letter replay and discard, migrations and repairs.</summary>
     public const string Admin = "admin";
+
+    /// <summary>
+    /// Whether the caller may see the bodies of inbound messages (dead letters, skipped events):
+    /// they carry personal data and upstream credentials (SNS SubscribeURL), so readers see listings
+    /// without them.
+    /// </summary>
+    public static bool SeesPayloads(ClaimsPrincipal user) => user.IsInRole(Operator) || user.IsInRole(Admin);
 }

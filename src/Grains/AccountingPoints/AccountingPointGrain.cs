@@ -10,7 +10,7 @@ namespace OrleansSync.Grains.AccountingPoints;
 /// One accounting point (key: GSRN). Every sync runs as one of this grain's turns, so syncs of one point
 /// never overlap, whatever triggered them. A sync: take a limiter slot; commit last_sync_start on its own
 /// (so a sync lost with its silo is found as dead); fetch from the adapter from valid_from (earliest unit
-/// start, Oslo midnight); validate; then, in one fenced transaction, check the reference data, mirror the
+/// start, Oslo midnight); validate; then, in one fenced transaction, record parties new to the hub, mirror the
 /// timeline (<see cref="TimelineMerge"/>) and finish the bookkeeping. Any failure records the attempt and
 /// its reason and, for tracked points, schedules a retry with backoff; nothing of the data is half-written.
 /// No reminders of its own (one per point does not scale: dotnet/orleans#947): its due times live in
@@ -272,22 +272,13 @@ public sealed class AccountingPointGrain(
         long started)
     {
         await using var unitOfWork = await BeginUnitOfWorkAsync();
-        var unknownAreas = await _repository.UnknownCodesAsync(unitOfWork, "UnknownMeteringGridAreas", snapshot.MeteringGridAreas.Select(p => p.Value));
-        var unknownSuppliers = await _repository.UnknownCodesAsync(unitOfWork, "UnknownEnergySuppliers", snapshot.EnergySuppliers.Select(p => p.Value));
-        if (unknownAreas.Count > 0 || unknownSuppliers.Count > 0)
+        // The datahub is the master of the parties: a code new to the hub is recorded, not a reason to refuse the document.
+        var newAreas = await _repository.RecordNewCodesAsync(unitOfWork, "RecordMeteringGridAreas", snapshot.MeteringGridAreas.Select(p => p.Value), PointGsrn);
+        var newSuppliers = await _repository.RecordNewCodesAsync(unitOfWork, "RecordEnergySuppliers", snapshot.EnergySuppliers.Select(p => p.Value), PointGsrn);
+        if (newAreas.Count > 0 || newSuppliers.Count > 0)
         {
-            var reasons = new List<string>();
-            if (unknownAreas.Count > 0)
-            {
-                reasons.Add($"unknown metering grid area {string.Join(", ", unknownAreas)}");
-            }
-
-            if (unknownSuppliers.Count > 0)
-            {
-                reasons.Add($"unknown energy supplier {string.Join(", ", unknownSuppliers)}");
-            }
-
-            throw new SyncRejectedException(string.Join("; ", reasons) + " (not in the reference data); nothing was written");
+            logger.LogInformation("{GrainType} {GrainKey}: recorded grid areas [{GridAreas}] and energy suppliers [{Suppliers}] new to the hub",
+                GrainType, PointGsrn, string.Join(", ", newAreas), string.Join(", ", newSuppliers));
         }
 
         var (pointId, locationChanged) = await _repository.UpsertPointAsync(unitOfWork, snapshot.Location);

@@ -136,7 +136,8 @@ internal sealed class AccountingPointRepository(NpgsqlDataSource dataSource, Acc
         return (reader.IsDBNull(0) ? null : reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1));
     }
 
-    public async Task<IReadOnlyList<string>> UnknownCodesAsync(IUnitOfWork unitOfWork, string query, IEnumerable<string> codes)
+    /// <summary>Records the grid areas or suppliers ("RecordMeteringGridAreas", "RecordEnergySuppliers") the hub has not seen; returns those that were new.</summary>
+    public async Task<IReadOnlyList<string>> RecordNewCodesAsync(IUnitOfWork unitOfWork, string query, IEnumerable<string> codes, string gsrn)
     {
         var distinct = codes.Distinct(StringComparer.Ordinal).ToArray();
         if (distinct.Length == 0)
@@ -144,15 +145,15 @@ internal sealed class AccountingPointRepository(NpgsqlDataSource dataSource, Acc
             return [];
         }
 
-        await using var command = unitOfWork.CreateCommand(AccountingPointSql.Points(query)).With([distinct]);
+        await using var command = unitOfWork.CreateCommand(AccountingPointSql.Points(query)).With(distinct, gsrn);
         await using var reader = await command.ExecuteReaderAsync();
-        var unknown = new List<string>();
+        var recorded = new List<string>();
         while (await reader.ReadAsync())
         {
-            unknown.Add(reader.GetString(0));
+            recorded.Add(reader.GetString(0));
         }
 
-        return unknown;
+        return recorded;
     }
 
     /// <summary>Creates the point row or applies the location; returns its id and whether the location changed (a new point: whether it has one).</summary>

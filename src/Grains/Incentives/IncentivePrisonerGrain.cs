@@ -121,7 +121,12 @@ public sealed class IncentivePrisonerGrain(
         NomisCreateIncentiveResponse created;
         try
         {
-            created = await nomis.CreateIncentiveAsync(PrisonerNumber, ToNomisRequest(review));
+            // Dated now: NOMIS' current IEP is its latest by date, so DPS' level re-sent with the
+            // review's own (older) date would stay behind the IEP that caused the mismatch.
+            created = await nomis.CreateIncentiveAsync(PrisonerNumber, ToNomisRequest(review) with
+            {
+                IepDateTime = NomisPrisonerApiClient.LocalDateTime(LondonTime.Now(time)),
+            });
         }
         catch (NomisApiException exception)
         {

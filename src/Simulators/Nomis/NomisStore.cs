@@ -167,6 +167,9 @@ public sealed class NomisStore
         }
     }
 
+    /// <summary>What the admin endpoint does for a NOMIS user recording an IEP, for hosts that seed data in process (the demo); returns the sequence.</summary>
+    public long RecordIepAsNomisUser(string prisonerNumber, RecordIepRequest request) => RecordIep(prisonerNumber, request).Incentive.Sequence;
+
     internal (NomisIncentive Incentive, EventRecord Event) RecordIep(string prisonerNumber, RecordIepRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

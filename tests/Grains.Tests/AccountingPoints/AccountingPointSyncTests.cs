@@ -114,7 +114,7 @@ public sealed class AccountingPointSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_grid_area_or_supplier_fails_the_sync_naming_it_and_writes_nothing()
+    public async Task A_grid_area_or_supplier_new_to_the_hub_is_recorded_and_the_document_syncs()
     {
         var gsrn = Gsrn.Create("70705759900000002");
         _host.Simulator.Store.Upsert(Document(gsrn,
@@ -123,13 +123,12 @@ public sealed class AccountingPointSyncTests : IAsyncLifetime
 
         var fetch = (await _host.RegisterUnitAsync(gsrn, new DateOnly(2024, 1, 1))).AccountingPoint!.Fetch!;
 
-        fetch.Outcome.Should().Be(SyncOutcome.Failed);
-        fetch.Error.Should().Be("unknown metering grid area 10YNO-9--------X; unknown energy supplier 7099999999999 (not in the reference data); nothing was written");
-        fetch.Attempts.Should().Be(1);
-        (await _host.Point(gsrn).GetAsync()).Should().BeNull();
-        (await _host.ScalarAsync<long>("select count(*) from accounting_point where business_id = $1", gsrn)).Should().Be(0);
-        (await _host.ScalarAsync<long>("select count(*) from accounting_point_history where business_id = $1", gsrn)).Should().Be(0);
-        (await _host.ScalarAsync<string>("select last_error from accounting_point_sync where gsrn = $1", gsrn)).Should().Be(fetch.Error);
+        fetch.Outcome.Should().NotBe(SyncOutcome.Failed, fetch.Error);
+        var point = (await _host.Point(gsrn).GetAsync())!;
+        point.EnergySuppliers.Should().ContainSingle().Which.BusinessId.Should().Be("7099999999999");
+        point.MeteringGridAreas.Should().ContainSingle().Which.BusinessId.Should().Be("10YNO-9--------X");
+        (await _host.ScalarAsync<string>("select first_named_by from energy_supplier where business_id = '7099999999999'")).Should().Be(gsrn);
+        (await _host.ScalarAsync<string>("select first_named_by from metering_grid_area where business_id = '10YNO-9--------X'")).Should().Be(gsrn);
     }
 
     [Fact]

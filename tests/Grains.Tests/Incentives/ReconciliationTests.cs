@@ -29,9 +29,10 @@ public sealed class ReconciliationTests : IAsyncLifetime
         // NOMIS only: written by the admission screen, which is not synchronised.
         _host.SeedPrisoner("A4002RC", 402);
         await _host.RecordNomisIepAsync("A4002RC", "STD", auditModule: "OIDADMIS");
-        // Drifted: DPS in step, then NOMIS changed by another screen.
+        // Drifted: DPS in step since its review last week, then NOMIS changed today by another screen.
         _host.SeedPrisoner("A4003RC", 403);
-        await _host.CreateDpsReviewAsync("A4003RC", "EN2");
+        await _host.Grains.GetGrain<IIncentivePrisonerGrain>("A4003RC").CreateReviewAsync(
+            new CreateIncentiveReview("EN2", "Reviewed in DPS last week", ReviewTypes.Review, DateTime.Now.AddDays(-7), "DPS_USER"));
         await Eventually.TrueAsync(async () => (await _host.SyncStatusAsync("A4001RC")).Reviews.Count == 1 && (await _host.SyncStatusAsync("A4003RC")).Reviews.Single().Mapping is not null,
             Deadline, "the synchronised prisoners to be in step");
         await _host.RecordNomisIepAsync("A4003RC", "BAS", auditModule: "OIDADMIS");
@@ -63,7 +64,8 @@ public sealed class ReconciliationTests : IAsyncLifetime
 
         _host.NomisIeps("A4003RC").Should().HaveCount(3);
         var after = await ReconcileAsync();
-        after.Mismatches.Should().ContainSingle().Which.PrisonerNumber.Should().Be("A4002RC", "the repair put DPS' current level back in NOMIS");
+        after.Mismatches.Should().ContainSingle().Which.PrisonerNumber.Should().Be("A4002RC",
+            "the repair made DPS' current level NOMIS' current one again, although the DPS review is older than the IEP that drifted");
 
         using var list = await _host.SendAsync(HttpMethod.Get, "/incentives/reconciliation?limit=5", ApiRoles.Reader);
         var reports = (await list.Content.ReadFromJsonAsync<List<IncentiveReconciliationReport>>())!;

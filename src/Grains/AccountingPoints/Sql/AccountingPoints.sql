@@ -13,15 +13,18 @@ update accounting_point set latitude = $2, longitude = $3, recorded_at = now() w
 -- name: SelectPoint
 select id, latitude, longitude, recorded_at from accounting_point where business_id = $1;
 
--- name: UnknownMeteringGridAreas
-select code from unnest($1::text[]) as code
-where not exists (select 1 from metering_grid_area m where m.business_id = code)
-order by code;
+-- name: RecordMeteringGridAreas
+-- $1 codes, $2 the GSRN naming them; returns the codes that were new.
+insert into metering_grid_area (business_id, first_named_by)
+select code, $2 from unnest($1::text[]) as code order by code
+on conflict (business_id) do nothing
+returning business_id;
 
--- name: UnknownEnergySuppliers
-select code from unnest($1::text[]) as code
-where not exists (select 1 from energy_supplier e where e.business_id = code)
-order by code;
+-- name: RecordEnergySuppliers
+insert into energy_supplier (business_id, first_named_by)
+select code, $2 from unnest($1::text[]) as code order by code
+on conflict (business_id) do nothing
+returning business_id;
 
 -- name: LockEndUsers
 select id, business_id, entity_type, valid_from, valid_to

@@ -1,0 +1,95 @@
+using OrleansSync.Grains.AccountingPoints;
+using OrleansSync.Grains.Incentives;
+using OrleansSync.Simulators.Datahub;
+using OrleansSync.Simulators.Nomis;
+
+namespace OrleansSync.Silo;
+
+/// <summary>
+/// <c>./run.sh --demo</c> (Silo:Demo): once the silo is up, gives the co-hosted simulators data and
+/// sets each flow moving, so a newcomer can watch it on the dashboard: NOMIS gets prisoners with
+/// incentive history, which the one-time migration brings into the hub; a few NOMIS users then
+/// record new IEPs (offender events into the hub); a set of accounting points is looked up, so they
+/// sync now and are resynced in the background. The simulators keep their data in memory, so this
+/// runs on every start; the hub's migration skips what it already holds.
+/// </summary>
+internal sealed class DemoData(
+    IServiceProvider services,
+    IGrainFactory grains,
+    IHostApplicationLifetime lifetime,
+    ILogger<DemoData> logger) : BackgroundService
+{
+    public const string SettingKey = "Silo:Demo";
+
+    private const int Prisoners = 25;
+    private const int LiveIeps = 3;
+    private const int AccountingPoints = 20;
+
+    public static WebApplicationBuilder AddWhenRequested(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue(SettingKey, false))
+        {
+            builder.Services.AddHostedService<DemoData>();
+        }
+
+        return builder;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!await StartedAsync(stoppingToken))
+        {
+            return;
+        }
+
+        if (services.GetService<NomisSimulator>() is not { } nomis || services.GetService<DatahubAdapterSimulator>() is not { } datahub)
+        {
+            logger.LogWarning("{Setting} is set but the simulators are off (Silo:Simulators); no demo data was seeded", SettingKey);
+            return;
+        }
+
+        try
+        {
+            await SeedIncentivesAsync(nomis);
+            await SeedAccountingPointsAsync(datahub, stoppingToken);
+        }
+        catch (Exception problem) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The demo is a convenience: the system runs on without it.
+            logger.LogError(problem, "Seeding the demo data failed");
+        }
+    }
+
+    private async Task SeedIncentivesAsync(NomisSimulator nomis)
+    {
+        var seeded = nomis.Store.BulkSeed(new BulkSeedRequest { Count = Prisoners, IncentivesPerPrisoner = 3, PrisonId = "MDI", Seed = 7 });
+        var migration = await grains.GetGrain<IIncentiveMigrationsGrain>(IncentiveGrainKeys.Domain).StartAsync(new MigrationFilter(null, null));
+        logger.LogInformation(
+            "Demo: NOMIS holds {Prisoners} prisoners with {Ieps} IEPs; migration {MigrationId} brings them into the hub (GET /migrate/incentives/history)",
+            seeded.PrisonerCount, seeded.IncentiveCount, migration.Migration.MigrationId);
+
+        foreach (var prisoner in seeded.Prisoners.Take(LiveIeps))
+        {
+            nomis.Store.RecordIepAsNomisUser(prisoner.PrisonerNumber, new RecordIepRequest { IepLevel = "ENH", Comment = "Demo: recorded on the NOMIS IEP screen" });
+        }
+
+        logger.LogInformation("Demo: NOMIS users recorded new IEPs for {Prisoners}; their offender events sync them to the hub (GET /incentive-reviews/prisoner/{{prisonerNumber}})",
+            string.Join(", ", seeded.Prisoners.Take(LiveIeps).Select(p => p.PrisonerNumber)));
+    }
+
+    private async Task SeedAccountingPointsAsync(DatahubAdapterSimulator datahub, CancellationToken cancellationToken)
+    {
+        var gsrns = datahub.Store.ListGsrns().Take(AccountingPoints).ToList();
+        await Parallel.ForEachAsync(gsrns, cancellationToken, async (gsrn, _) => await grains.GetGrain<IAccountingPointGrain>(gsrn).LookupAsync());
+        logger.LogInformation("Demo: {Count} accounting points are tracked and synced (GET /accounting-points/sync-status), e.g. {Gsrn}", gsrns.Count, gsrns.FirstOrDefault());
+    }
+
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(started.SetResult);
+        using var onStopping = stoppingToken.Register(started.SetResult);
+        await started.Task;
+        return !stoppingToken.IsCancellationRequested;
+    }
+}
