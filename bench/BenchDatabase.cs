@@ -22,6 +22,9 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The private server, or null when ORLEANSSYNC_BENCH_CONNECTION names one.</summary>
+    public EmbeddedPostgres? Server => _server;
+
     public static async Task<BenchDatabase> CreateAsync()
     {
         EmbeddedPostgres? server = null;
@@ -39,12 +42,20 @@ public sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(server, serverConnection, connection);
     }
 
-    public async Task<long> ScalarAsync(string sql)
+    public async Task<long> ScalarAsync(string sql, params object?[] parameters) =>
+        Convert.ToInt64(await ValueAsync(sql, parameters), CultureInfo.InvariantCulture);
+
+    public async Task<object?> ValueAsync(string sql, params object?[] parameters)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        }
+
+        return await command.ExecuteScalarAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -9,12 +9,13 @@ Func<BenchArgs, Task>? scenario = args_.Scenario switch
     "resync" => ResyncScenario.RunAsync,
     "activations" => ActivationsScenario.RunAsync,
     "failover" => FailoverScenario.RunAsync,
+    "postgres-outage" => PostgresOutageScenario.RunAsync,
     _ => null,
 };
 
 if (scenario is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <ingest|latency|resync|activations|failover> [--flag value ...]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <ingest|latency|resync|activations|failover|postgres-outage> [--flag value ...]");
     return 2;
 }
 

@@ -92,11 +92,11 @@ public static class FailoverScenario
                         throw new InvalidOperationException("a silo process exited");
                     }
 
-                    return await Scalar(database, "select count(*) from orleans_membership where deployment_id = $1 and status = $2", clusterId, Active) == 2;
+                    return await database.ScalarAsync("select count(*) from orleans_membership where deployment_id = $1 and status = $2", clusterId, Active) == 2;
                 },
                 Deadline,
                 "2 silos Active in the membership table");
-            await WaitForQueuesSpreadAsync(database.ConnectionString, clusterId, queues);
+            await StreamAgents.WaitUntilSpreadAsync(database.ConnectionString, clusterId, silos: 2, queues, Deadline);
 
             await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
             var producer = new PostgresStreamProducer(
@@ -106,7 +106,7 @@ public static class FailoverScenario
                 new OutboxWebhooks([]),
                 NullLogger<PostgresStreamProducer>.Instance);
 
-            async Task<long> Applied() => await Scalar(database, "select count(*) from test_ledger where grain = $1", LedgerGrain.GrainTypeName);
+            async Task<long> Applied() => await database.ScalarAsync("select count(*) from test_ledger where grain = $1", LedgerGrain.GrainTypeName);
             async Task WaitApplied(long count)
             {
                 if (count > 0)
@@ -126,7 +126,7 @@ public static class FailoverScenario
                     await WaitApplied(keys * (killAt - MaxRoundsAhead));
                     var sinceKill = Stopwatch.StartNew();
                     victim.Kill();
-                    killedAt = (DateTime)(await ScalarObject(database, "select clock_timestamp()"))!;
+                    killedAt = (DateTime)(await database.ValueAsync("select clock_timestamp()"))!;
                     declaredDead = WaitForDeadAsync(database, clusterId, victim.SiloPort, sinceKill);
                 }
 
@@ -137,8 +137,7 @@ public static class FailoverScenario
             await WaitApplied(events);
             await Task.Delay(TimeSpan.FromSeconds(1)); // anything applied twice late would show too
             var dead = await declaredDead!;
-            var servedAgain = (DateTime)(await ScalarObject(
-                database,
+            var servedAgain = (DateTime)(await database.ValueAsync(
                 """
                 select max(first_after) from (
                     select min(applied_at) as first_after from test_ledger
@@ -146,19 +145,18 @@ public static class FailoverScenario
                 """,
                 LedgerGrain.GrainTypeName,
                 killedAt))! - killedAt;
-            var keysAfter = await Scalar(database, "select count(distinct key) from test_ledger where grain = $1 and applied_at > $2", LedgerGrain.GrainTypeName, killedAt);
+            var keysAfter = await database.ScalarAsync("select count(distinct key) from test_ledger where grain = $1 and applied_at > $2", LedgerGrain.GrainTypeName, killedAt);
             if (keysAfter != keys)
             {
                 throw new InvalidOperationException($"only {keysAfter} of {keys} keys had events applied after the kill; raise --rounds");
             }
 
-            var distinct = await Scalar(database, "select count(*) from (select distinct key, sequence from test_ledger where grain = $1) d", LedgerGrain.GrainTypeName);
+            var distinct = await database.ScalarAsync("select count(*) from (select distinct key, sequence from test_ledger where grain = $1) d", LedgerGrain.GrainTypeName);
 
             // The ledger ignores a repeated entry id, so a double would not show in it; the fence
             // version counts units of work, one per event applied.
-            var unitsOfWork = await Scalar(database, "select coalesce(sum(version), 0) from entity_fence where grain_type = $1", LedgerGrain.GrainTypeName);
-            var outOfOrder = await Scalar(
-                database,
+            var unitsOfWork = await database.ScalarAsync("select coalesce(sum(version), 0) from entity_fence where grain_type = $1", LedgerGrain.GrainTypeName);
+            var outOfOrder = await database.ScalarAsync(
                 """
                 select count(*) from (
                     select key, array_agg(sequence order by id) as s from test_ledger where grain = $1 group by key) k
@@ -166,7 +164,7 @@ public static class FailoverScenario
                 """,
                 LedgerGrain.GrainTypeName,
                 rounds);
-            var deadLettered = await Scalar(database, "select count(*) from stream_dead_letter");
+            var deadLettered = await database.ScalarAsync("select count(*) from stream_dead_letter");
             if (survivor.HasExited)
             {
                 throw new InvalidOperationException("the surviving silo exited (declared dead?): " + string.Join(Environment.NewLine, survivor.Output.TakeLast(20)));
@@ -190,62 +188,13 @@ public static class FailoverScenario
         }
     }
 
-    private static async Task WaitForQueuesSpreadAsync(string connectionString, string clusterId, int queues)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client => client
-            .UsePostgresClustering(connectionString)
-            .Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = clusterId;
-                options.ServiceId = "orleanssync-test";
-            }));
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var management = host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
-            await Eventually.TrueAsync(
-                async () =>
-                {
-                    var answers = await management.SendControlCommandToProvider<PersistentStreamProvider>(
-                        PostgresStreams.ProviderName, (int)PersistentStreamProviderCommand.GetNumberRunningAgents);
-                    int[] agents = [.. answers.Select(answer => Convert.ToInt32(answer, CultureInfo.InvariantCulture))];
-                    return agents.Length == 2 && agents.All(count => count > 0) && agents.Sum() == queues;
-                },
-                Deadline,
-                $"the {queues} queues spread over both silos");
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
-
     private static async Task<TimeSpan> WaitForDeadAsync(BenchDatabase database, string clusterId, int port, Stopwatch sinceKill)
     {
         await Eventually.TrueAsync(
-            async () => await Scalar(database, "select count(*) from orleans_membership where deployment_id = $1 and port = $2 and status = $3", clusterId, port, Dead) == 1,
+            async () => await database.ScalarAsync("select count(*) from orleans_membership where deployment_id = $1 and port = $2 and status = $3", clusterId, port, Dead) == 1,
             Deadline,
             "the killed silo declared dead");
         return sinceKill.Elapsed;
-    }
-
-    private static async Task<long> Scalar(BenchDatabase database, string sql, params object?[] parameters) =>
-        Convert.ToInt64(await ScalarObject(database, sql, parameters), CultureInfo.InvariantCulture);
-
-    private static async Task<object?> ScalarObject(BenchDatabase database, string sql, params object?[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
-        }
-
-        return await command.ExecuteScalarAsync();
     }
 
     private static string Key(int k) => $"load-{k}";

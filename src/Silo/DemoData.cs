@@ -9,8 +9,8 @@ namespace OrleansSync.Silo;
 /// <c>./run.sh --demo</c> (Silo:Demo): once the silo is up, gives the co-hosted simulators data and
 /// sets each flow moving, so a newcomer can watch it on the dashboard: NOMIS gets prisoners with
 /// incentive history, which the one-time migration brings into the hub; a few NOMIS users then
-/// record new IEPs (offender events into the hub); a set of accounting points is looked up, so they
-/// sync now and are resynced in the background. The simulators keep their data in memory, so this
+/// record new IEPs (offender events into the hub); a set of accounting points is looked up, so
+/// each is fetched from the adapter and stored with its history. The simulators keep their data in memory, so this
 /// runs on every start; the hub's migration skips what it already holds.
 /// </summary>
 internal sealed class DemoData(
@@ -81,7 +81,7 @@ internal sealed class DemoData(
     {
         var gsrns = datahub.Store.ListGsrns().Take(AccountingPoints).ToList();
         await Parallel.ForEachAsync(gsrns, cancellationToken, async (gsrn, _) => await grains.GetGrain<IAccountingPointGrain>(gsrn).LookupAsync());
-        logger.LogInformation("Demo: {Count} accounting points are tracked and synced (GET /accounting-points/sync-status), e.g. {Gsrn}", gsrns.Count, gsrns.FirstOrDefault());
+        logger.LogInformation("Demo: {Count} accounting points were looked up and synced (GET /accounting-points/sync-status, GET /accounting-points/{{gsrn}}), e.g. {Gsrn}", gsrns.Count, gsrns.FirstOrDefault());
     }
 
     private async Task<bool> StartedAsync(CancellationToken stoppingToken)

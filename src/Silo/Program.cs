@@ -4,7 +4,7 @@ using OrleansSync.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// `dotnet run --project src/Silo -- token --role reader --subject alice --days 7` prints a bearer token and exits.
+// `./run.sh token --role reader --subject alice --days 7` prints a bearer token and exits.
 if (TokenCommand.IsRequested(args))
 {
     Environment.ExitCode = TokenCommand.Run(args, builder.Configuration, builder.Environment, Console.Out, Console.Error);

@@ -22,6 +22,9 @@ public sealed class SiloProcess : IDisposable
         _process = process;
     }
 
+    /// <summary>The Orleans service id of every TestSilo (tests/Postgres.TestSilo sets the same).</summary>
+    public const string ServiceId = "orleanssync-test";
+
     public string Name { get; }
 
     public int SiloPort { get; }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 namespace OrleansSync.Api.Security;
 
 /// <summary>
-/// <c>dotnet run --project src/Silo -- token --role reader --subject alice --days 7</c>: prints a
+/// <c>./run.sh token --role reader --subject alice --days 7</c> (the silo host with "token" first): prints a
 /// bearer token signed with the key the silo uses (Api:Jwt:SigningKey, or the default run's
 /// generated key), and nothing else on stdout, so <c>TOKEN=$(... token ...)</c> works.
 /// </summary>

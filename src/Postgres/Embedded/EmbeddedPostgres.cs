@@ -195,6 +195,31 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public async ValueTask DisposeAsync() => await StopAsync();
 
     /// <summary>
+    /// An outage drill: stops the server (fast shutdown: every connection is cut, as when a
+    /// database host goes away) and starts it again on the same port after <paramref name="downFor"/>,
+    /// so clients that keep their connection string must recover on their own.
+    /// </summary>
+    public async Task StopForAsync(TimeSpan downFor, CancellationToken cancellationToken = default)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("EmbeddedPostgres runs the Linux PostgreSQL binaries.");
+        }
+
+        await StopRunningPostmasterAsync("fast", cancellationToken);
+        _logger.LogWarning("Embedded PostgreSQL in {DataDirectory} stopped for {DownFor}", DataDirectory, downFor);
+        await Task.Delay(downFor, cancellationToken);
+
+        // The per-start settings file still names this port.
+        var start = await RunPostgresToolAsync("pg_ctl", ["start", "-D", DataDirectory, "-l", LogPath, "-w", "-t", Seconds(PgCtlWait)], cancellationToken);
+        if (start.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL did not start again in {DataDirectory} (pg_ctl exit code {start.ExitCode}): {start.Output}");
+        }
+    }
+
+
+    /// <summary>
     /// Makes sure the server does not outlive this process, however the process ends: a detached
     /// watchdog then stops it (immediate shutdown) and, with <paramref name="deleteData"/>, deletes
     /// the cluster. Exit handlers alone are not enough: a test runner kills its test host 100 ms

@@ -61,7 +61,8 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
         var survivor = StartSilo("silo-a", membership);
         var victim = StartSilo("silo-b", membership);
         await WaitForActiveSilosAsync(2);
-        await WaitForQueuesSpreadAsync();
+        var agents = await StreamAgents.WaitUntilSpreadAsync(Database.ConnectionString, _clusterId, silos: 2, Queues, Deadline);
+        output.WriteLine($"pulling agents per silo: {string.Join(", ", agents)}");
 
         await using var dataSource = NpgsqlDataSource.Create(Database.ConnectionString);
         var producer = new PostgresStreamProducer(
@@ -156,45 +157,6 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
             },
             Deadline,
             $"{count} silos Active in the membership table");
-
-    /// <summary>
-    /// Asks every silo, through an Orleans client and the management grain, how many pulling agents
-    /// it runs, until each of the two runs some and together they run one per queue.
-    /// </summary>
-    private async Task WaitForQueuesSpreadAsync()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client => client
-            .UsePostgresClustering(Database.ConnectionString)
-            .Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = _clusterId;
-                options.ServiceId = "orleanssync-test";
-            }));
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var management = host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
-            int[] agents = [];
-            await Eventually.TrueAsync(
-                async () =>
-                {
-                    var answers = await management.SendControlCommandToProvider<PersistentStreamProvider>(
-                        PostgresStreams.ProviderName, (int)PersistentStreamProviderCommand.GetNumberRunningAgents);
-                    agents = [.. answers.Select(answer => Convert.ToInt32(answer, CultureInfo.InvariantCulture))];
-                    return agents.Length == 2 && agents.All(count => count > 0) && agents.Sum() == Queues;
-                },
-                Deadline,
-                $"the {Queues} queues spread over both silos");
-            output.WriteLine($"pulling agents per silo: {string.Join(", ", agents)}");
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
 
     private async Task<TimeSpan> WaitForDeadAsync(SiloProcess silo, Stopwatch sinceKill)
     {
