@@ -10,12 +10,13 @@ Func<BenchArgs, Task>? scenario = args_.Scenario switch
     "activations" => ActivationsScenario.RunAsync,
     "failover" => FailoverScenario.RunAsync,
     "postgres-outage" => PostgresOutageScenario.RunAsync,
+    "adapter-outage" => AdapterOutageScenario.RunAsync,
     _ => null,
 };
 
 if (scenario is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <ingest|latency|resync|activations|failover|postgres-outage> [--flag value ...]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <ingest|latency|resync|activations|failover|postgres-outage|adapter-outage> [--flag value ...]");
     return 2;
 }
 
