@@ -1,13 +1,14 @@
 using OrleansSync.Api.Security;
 using OrleansSync.Simulators.Datahub;
 using OrleansSync.Simulators.Nomis;
+using OrleansSync.Simulators.PrisonTransfers;
 
 namespace OrleansSync.Silo;
 
 /// <summary>
 /// Co-hosts the external-system simulators under /sim for the default run (Silo:Simulators, on by
 /// default), so a newcomer sees the whole system working with nothing else installed. Settings come
-/// from the "Simulators:Nomis" and "Simulators:Datahub" sections; production turns Silo:Simulators off.
+/// from the "Simulators:Nomis", "Simulators:Transfers" and "Simulators:Datahub" sections; production turns Silo:Simulators off.
 /// </summary>
 public static class SimulatorHosting
 {
@@ -27,6 +28,14 @@ public static class SimulatorHosting
         });
         builder.Services.AddOptions<NomisSimulatorOptions>().Configure<IServiceProvider>((options, services) =>
             options.EventsBearerTokenProvider ??= GatewayToken(services, "nomis-simulator"));
+        builder.Services.AddTransfersSimulators(options =>
+        {
+            options.EventsUrl = $"{siloAddress}/events/domain-events";
+            options.PublicBaseUrl = siloAddress;
+            builder.Configuration.GetSection("Simulators:Transfers").Bind(options);
+        });
+        builder.Services.AddOptions<TransfersSimulatorOptions>().Configure<IServiceProvider>((options, services) =>
+            options.EventsBearerTokenProvider ??= GatewayToken(services, "transfers-simulator"));
         builder.Services.AddDatahubAdapterSimulator(options => builder.Configuration.GetSection("Simulators:Datahub").Bind(options));
         return builder;
     }
@@ -37,6 +46,7 @@ public static class SimulatorHosting
         {
             app.MapNomisSimulator();
             app.MapDatahubAdapterSimulator();
+            app.MapTransfersSimulators();
         }
 
         return app;
