@@ -57,6 +57,18 @@ public sealed partial class TransfersSimulator
         return prisoner;
     }
 
+    /// <summary>Sets a prisoner's primary POM without raising an event (a test arranging what the POM service answers).</summary>
+    public SimulatedAllocation Allocate(string nomsNumber, long staffCode, string? forename, string? surname, string prisonCode)
+    {
+        var allocation = new SimulatedAllocation(new SimulatedManager(staffCode, forename, surname), new SimulatedPrison(RequirePrison(prisonCode, "prisonCode")));
+        lock (_gate)
+        {
+            _allocations[RequireNoms(nomsNumber, "nomsNumber")] = allocation;
+        }
+
+        return allocation;
+    }
+
     /// <summary>Moves a known prisoner, then raises prisoner.updated with categoriesChanged LOCATION.</summary>
     public async Task<TransfersSimulatorEvent> MoveAsync(string nomsNumber, MovePrisonerRequest request, CancellationToken cancellationToken)
     {
