@@ -109,6 +109,36 @@ public sealed class TransferEventTests(TransfersHost host) : IClassFixture<Trans
         status["pendingPrisoners"]!.AsArray().Select(p => p!["nomsNumber"]!.GetValue<string>()).Should().NotContain("A1405TE", "the pending lookup is cleared when it is applied");
     }
 
+    [Fact]
+    public async Task An_allocation_while_the_POM_service_is_down_becomes_a_dead_letter_and_its_replay_applies_it()
+    {
+        host.SeedPrisoner("A1406TE", "LEI");
+        var id = await host.SubmittedApplicationAsync("A1406TE", "206", "Una Oldpom", "LEI");
+        host.Simulator.Allocate("A1406TE", 5006, "Dee", "Later", "LEI");
+        host.Simulator.PomAllocationsFaults.Apply(new FaultSettings { FailureRate = 1.0, FailureStatusCode = 503 });
+        try
+        {
+            await host.PostEventAsync(TransferFixtures.AllocationChanged("A1406TE"), messageId: "allocation-1406");
+            await Eventually.TrueAsync(async () => (await DeadLettersAsync("A1406TE")).Count == 1, Deadline, "the event to become a dead letter after its attempts");
+            var status = await host.ReadAsync("/cas2/transfers/status");
+            status["failing"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(1);
+            status["pendingPrisoners"]!.AsArray().Select(p => p!["nomsNumber"]!.GetValue<string>()).Should().Contain("A1406TE");
+            (await host.AssignmentCountAsync(id)).Should().Be(1, "nothing is half-written while the lookup fails");
+        }
+        finally
+        {
+            host.Simulator.PomAllocationsFaults.Apply(new FaultSettings { FailureRate = 0 });
+        }
+
+        (await host.Host.DeadLetters.ReplayAsync((await DeadLettersAsync("A1406TE")).Single().Id)).Should().BeTrue();
+
+        await Eventually.TrueAsync(async () => (await host.ListAsync(AssignmentTypes.Allocated, userId: "5006")).Contains(id), Deadline, "the replayed allocation to be applied");
+        (await host.AssignmentCountAsync(id)).Should().Be(2, "the POM in the same prison: no move, one new assignment");
+    }
+
+    private async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string nomsNumber) =>
+        [.. (await host.Host.DeadLetters.ListAsync(new DeadLetterQuery("hmpps-domain-events", nomsNumber))).Where(l => l.Subscriber == TransferPrisonerGrain.GrainTypeName)];
+
     /// <summary>Events that change nothing leave no trace in the rows: wait until the transfers grain has consumed them.</summary>
     private Task WaitForTransferEventsAsync(string nomsNumber, int count) =>
         Eventually.TrueAsync(async () => await host.Host.ScalarAsync<long>(
