@@ -95,7 +95,8 @@ public static class Cas2ApplicationsApi
             return ApiProblems.Invalid(errors);
         }
 
-        var result = await grains.GetGrain<ICas2ApplicationReaderGrain>(assignmentType)
+        // Keyed by the user or caseload read, so reads spread over activations rather than queue behind one per filter.
+        var result = await grains.GetGrain<ICas2ApplicationReaderGrain>($"list/{assignmentType}/{(AssignmentTypes.NeedsUser(assignmentType) ? userId!.Trim() : prisonCode)}")
             .ListAsync(new Cas2ApplicationQuery(assignmentType, userId?.Trim(), prisonCode, page ?? 1, size ?? DefaultPageSize));
         response.Headers["X-Pagination-CurrentPage"] = result.Page.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers["X-Pagination-TotalPages"] = result.TotalPages.ToString(System.Globalization.CultureInfo.InvariantCulture);
