@@ -11,6 +11,7 @@ using OrleansSync.Api.Http;
 using OrleansSync.Api.Incentives;
 using OrleansSync.Api.Ingestion;
 using OrleansSync.Api.OpenApi;
+using OrleansSync.Api.PrisonTransfers;
 using OrleansSync.Api.Security;
 using OrleansSync.Api.Security.SignIn;
 
@@ -75,6 +76,7 @@ public static class SyncApiExtensions
         app.MapDeadLettersApi();
         app.MapIncentivesApi();
         app.MapAccountingPointsApi();
+        app.MapCas2ApplicationsApi();
         app.MapDashboardApi();
 
         // Orleans' own dashboard (grains, silos, reminders, log stream): it has no authentication of its

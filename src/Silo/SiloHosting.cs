@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using OrleansSync.Api.Dashboard.Statistics;
 using OrleansSync.Grains.AccountingPoints;
 using OrleansSync.Grains.Incentives;
+using OrleansSync.Grains.PrisonTransfers;
 using OrleansSync.Postgres.Entities;
 using OrleansSync.Postgres.Providers;
 using OrleansSync.Postgres.Streams;
@@ -57,6 +58,7 @@ public static class SiloHosting
 
         builder.Services.AddIncentives(configuration);
         builder.Services.AddAccountingPoints(configuration);
+        builder.Services.AddPrisonTransfers(configuration);
 
         // Long enough for in-flight turns to finish and the queues to be handed over.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using OrleansSync.Api.Security;
 using OrleansSync.Simulators.Datahub;
 using OrleansSync.Simulators.Nomis;
+using OrleansSync.Simulators.PrisonTransfers;
 
 namespace OrleansSync.Silo;
 
@@ -11,7 +12,7 @@ namespace OrleansSync.Silo;
 /// embedded PostgreSQL) and in Development only, because their admin endpoints post events into the
 /// hub and reset state. Those endpoints (every simulator's <c>{prefix}/admin/...</c>) require an
 /// operator token unless Simulators:RequireToken is false. Settings come from the
-/// "Simulators:{Name}" sections.
+/// "Simulators:Nomis", "Simulators:Transfers" and "Simulators:Datahub" sections.
 /// </summary>
 public static class SimulatorHosting
 {
@@ -35,6 +36,14 @@ public static class SimulatorHosting
         });
         builder.Services.AddOptions<NomisSimulatorOptions>().Configure<IServiceProvider>((options, services) =>
             options.EventsBearerTokenProvider ??= GatewayToken(services, "nomis-simulator"));
+        builder.Services.AddTransfersSimulators(options =>
+        {
+            options.EventsUrl = $"{siloAddress}/events/domain-events";
+            options.PublicBaseUrl = siloAddress;
+            builder.Configuration.GetSection("Simulators:Transfers").Bind(options);
+        });
+        builder.Services.AddOptions<TransfersSimulatorOptions>().Configure<IServiceProvider>((options, services) =>
+            options.EventsBearerTokenProvider ??= GatewayToken(services, "transfers-simulator"));
         builder.Services.AddDatahubAdapterSimulator(options => builder.Configuration.GetSection("Simulators:Datahub").Bind(options));
         return builder;
     }
@@ -54,6 +63,7 @@ public static class SimulatorHosting
 
         simulators.MapNomisSimulator();
         simulators.MapDatahubAdapterSimulator();
+        simulators.MapTransfersSimulators();
         return app;
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using OrleansSync.Api.Ingestion;
+using OrleansSync.Api.PrisonTransfers;
 using OrleansSync.Grains.Incentives;
+using OrleansSync.Grains.PrisonTransfers;
 
 namespace OrleansSync.Api.Incentives;
 
@@ -41,13 +43,18 @@ public static class IncentiveEventSources
     /// incentives.iep-review.inserted goes to the prisoner's grain, which sends the review to NOMIS unless
     /// it is there already or came from NOMIS. An event without additionalInformation.nomsNumber (the SNS
     /// fixture carries only the id) is keyed <c>incentive-review-{id}</c>; that grain hands it to the
-    /// prisoner's. Other domain events are skipped.
+    /// prisoner's. The transfer events go to the prisoner (<see cref="TransferEventSources"/>). Other domain events are skipped.
     /// </summary>
     public static EventClassification ClassifyDomainEvent(JsonElement message)
     {
         if (HmppsEvents.EventTypeOf(message) is not { } eventType)
         {
             return EventClassification.Invalid("unknown", "eventType is required (in the event or its SNS MessageAttributes).");
+        }
+
+        if (TransferEvent.IsTransferEvent(eventType))
+        {
+            return TransferEventSources.Classify(eventType, message);
         }
 
         if (eventType != IncentiveReviewEvent.Inserted)

@@ -28,7 +28,7 @@ namespace OrleansSync.Grains.Incentives;
 [ImplicitStreamSubscription(IncentiveStreams.HmppsDomainEvents)]
 [ImplicitStreamSubscription(IncentiveStreams.IncentivesDomainEvents)]
 [ImplicitStreamSubscription(IncentiveStreams.IncentivesSync)]
-public sealed class IncentivePrisonerGrain(
+public sealed partial class IncentivePrisonerGrain(
     NomisPrisonerApiClient nomis,
     NpgsqlDataSource database,
     IncentivesMetrics metrics,
@@ -164,6 +164,10 @@ public sealed class IncentivePrisonerGrain(
                 await OnReviewEventAsync(IncentiveReviewEvent.TryParse(payload, out var reviewEvent, out var reviewError)
                     ? reviewEvent!
                     : throw new InvalidDataException($"Unreadable {eventType} event {message.MessageId}: {reviewError}"));
+                break;
+
+            case IncentiveStreams.HmppsDomainEvents when eventType == PrisonTransfers.TransferEvent.PrisonerMerged:
+                await OnPrisonerMergedAsync(payload);
                 break;
 
             case IncentiveStreams.IncentivesSync:

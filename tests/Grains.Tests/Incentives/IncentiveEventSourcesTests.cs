@@ -82,9 +82,6 @@ public sealed class IncentiveEventSourcesTests
     }
 
     [Theory]
-    [InlineData("prisoner-merged-domain-event.json")]
-    [InlineData("prisoner-updated-domain-event.json")]
-    [InlineData("allocation-changed-domain-event.json")]
     [InlineData("incentives-level-changed-domain-event.json")]
     public void Domain_events_the_sync_does_not_act_on_are_skipped(string fixture)
     {

@@ -26,6 +26,11 @@
       match: (op) => op.path === '/accounting-points/sync-status',
     },
     {
+      domain: 'Prison transfers', title: 'Transfers: moves and POM changes applied, pending, failing, merges',
+      hint: 'GET /cas2/transfers/status',
+      match: (op) => op.path === '/cas2/transfers/status',
+    },
+    {
       domain: 'Incentives', title: 'Migration history and progress',
       hint: 'GET /migrate/incentives/history',
       match: (op) => /migrat/i.test(op.path) && /incentive/i.test(op.path) && /history/i.test(op.path),
