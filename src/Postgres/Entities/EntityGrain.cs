@@ -293,7 +293,17 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     /// <summary>Receives the provider's containers as batches (a key's consecutive messages), in order.</summary>
     private sealed class Observer(EntityGrain grain) : IAsyncBatchObserver<StreamEvent>
     {
-        public Task OnNextAsync(IList<SequentialItem<StreamEvent>> items) => grain.DeliverAsync(items);
+        public async Task OnNextAsync(IList<SequentialItem<StreamEvent>> items)
+        {
+            try
+            {
+                await grain.DeliverAsync(items);
+            }
+            catch (Exception exception) when (exception is not (StreamDeliveryException or EntityFenceException or DuplicateDeliveryException))
+            {
+                throw new StreamDeliveryException($"{exception.GetType().Name}: {exception.Message}");
+            }
+        }
 
         public Task OnCompletedAsync() => Task.CompletedTask;
 
