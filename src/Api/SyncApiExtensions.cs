@@ -42,6 +42,7 @@ public static class SyncApiExtensions
         // Binding failures (a route value that is not a number, a body that is not the JSON expected)
         // throw, so ApiExceptionHandler can answer with a problem that names the parameter.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new StorableStringConverter()));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -70,6 +71,8 @@ public static class SyncApiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseMiddleware<ContentTypeCheckMiddleware>();
+        app.UseMiddleware<QueryTextMiddleware>();
 
         app.MapIngestionApi();
         app.MapDeadLettersApi();
