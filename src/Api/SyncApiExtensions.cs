@@ -43,6 +43,13 @@ public static class SyncApiExtensions
         // Binding failures (a route value that is not a number, a body that is not the JSON expected)
         // throw, so ApiExceptionHandler can answer with a problem that names the parameter.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new StorableStringConverter());
+
+            // A number is a JSON number: not also a string of digits, so the OpenAPI document types it "integer", not "integer or string".
+            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -71,6 +78,8 @@ public static class SyncApiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseMiddleware<ContentTypeCheckMiddleware>();
+        app.UseMiddleware<QueryTextMiddleware>();
 
         app.MapIngestionApi();
         app.MapDeadLettersApi();

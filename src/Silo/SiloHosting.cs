@@ -30,6 +30,7 @@ public static class SiloHosting
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddMetricsExport();
 
         if (options.Role == OrleansRole.Client)
         {
@@ -70,6 +71,7 @@ public static class SiloHosting
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapMetricsEndpoint();
         return app;
     }
 

@@ -26,7 +26,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             // name the parameter: 'Failed to bind parameter "long id" from "abc".'; a JSON body's
             // inner exception names the path and position.
             BadHttpRequestException badRequest when badRequest.InnerException is System.Text.Json.JsonException json => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]>(StringComparer.Ordinal) { [json.Path is { Length: > 0 } path ? path : "body"] = [json.Message] })
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { [json.Path is { Length: > 0 } path ? FieldOf(path) : "body"] = [json.Message] })
             {
                 Status = badRequest.StatusCode,
                 Title = "The request body is invalid",
@@ -48,4 +48,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>"$.iepLevel" → "iepLevel", the name the request's own validation uses; the root ("$") is the body.</summary>
+    private static string FieldOf(string jsonPath) => jsonPath == "$" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
 }

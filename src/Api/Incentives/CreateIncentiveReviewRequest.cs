@@ -3,11 +3,14 @@ using OrleansSync.Grains.Incentives;
 namespace OrleansSync.Api.Incentives;
 
 /// <summary>
-/// Body of <c>POST /incentive-reviews/prisoner/{prisonerNumber}</c> (incentives-api CreateIncentiveReviewRequest):
-/// <see cref="IepLevel"/> (BAS, STD, ENH, EN2 or EN3) and <see cref="Comment"/> are required;
-/// <see cref="ReviewType"/> defaults to REVIEW, <see cref="ReviewTime"/> (a local date-time) to now.
+/// Body of <c>POST /incentive-reviews/prisoner/{prisonerNumber}</c> (incentives-api CreateIncentiveReviewRequest).
 /// </summary>
-public sealed record CreateIncentiveReviewRequest(string? IepLevel, string? Comment, string? ReviewType, DateTime? ReviewTime, string? ReviewedBy)
+/// <param name="IepLevel">The incentive level: BAS, STD, ENH, EN2 or EN3. Required.</param>
+/// <param name="Comment">Why the level was given, at most 240 characters (NOMIS keeps no more). Required.</param>
+/// <param name="ReviewType">INITIAL, REVIEW, TRANSFER, MIGRATED or READMISSION; REVIEW when left out.</param>
+/// <param name="ReviewTime">When the review took place, a local date-time; now when left out.</param>
+/// <param name="ReviewedBy">The NOMIS user id of the reviewer, at most 32 characters. Optional.</param>
+public sealed record CreateIncentiveReviewRequest(string? IepLevel, string? Comment, string? ReviewType = null, DateTime? ReviewTime = null, string? ReviewedBy = null)
 {
     /// <summary>NOMIS keeps at most 240 characters of an IEP comment (OFFENDER_IEP_LEVELS.COMMENT_TEXT).</summary>
     public const int MaxCommentLength = 240;

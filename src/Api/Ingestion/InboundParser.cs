@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrleansSync.Api.Http;
 
 namespace OrleansSync.Api.Ingestion;
 
@@ -359,7 +360,6 @@ internal sealed class InboundParser
         try
         {
             document = JsonDocument.Parse(bytes);
-            return true;
         }
         catch (JsonException error)
         {
@@ -368,6 +368,17 @@ internal sealed class InboundParser
             document = null;
             return false;
         }
+
+        // Refused here rather than by PostgreSQL when the batch is appended, so nothing of the request is written.
+        if (StorableJson.FindProblem(document.RootElement) is { } problem)
+        {
+            AddError(problem.Path.Length == 0 ? field : field == "body" ? problem.Path : $"{field}.{problem.Path}", problem.Reason);
+            document.Dispose();
+            document = null;
+            return false;
+        }
+
+        return true;
     }
 
     private static bool IsSnsMessage(JsonElement root) =>

@@ -156,10 +156,29 @@ public static class IngestionApi
     {
         var plan = new List<PlannedMessage>();
         var hasSubscribers = producer.HasSubscribers(source.StreamNamespace);
+
+        // One id names one message: a request that repeats an id is ambiguous (which body is the message?), so it is refused whole.
+        var firstFieldById = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool Repeats(InboundMessage message, string messageId)
+        {
+            if (firstFieldById.TryAdd(messageId, message.Field))
+            {
+                return false;
+            }
+
+            parsed.AddError(message.Field, $"Repeats the message id of {firstFieldById[messageId]}; send each message once.");
+            return true;
+        }
+
         foreach (var message in parsed.Messages)
         {
             if (message is InboundConfirmation confirmation)
             {
+                if (Repeats(message, confirmation.MessageId))
+                {
+                    continue;
+                }
+
                 plan.Add(new PlannedMessage(message, confirmation.MessageId, confirmation.MessageType, null, null));
                 continue;
             }
@@ -185,6 +204,11 @@ public static class IngestionApi
             }
 
             var messageId = inbound.GivenId ?? classification.MessageId ?? inbound.ContentHashId;
+            if (Repeats(message, messageId))
+            {
+                continue;
+            }
+
             if (classification.StreamKey is null)
             {
                 plan.Add(new PlannedMessage(message, messageId, eventType, null, classification.Reason ?? $"Event type '{eventType}' is not handled by source '{source.Name}'."));

@@ -37,6 +37,8 @@ internal static class ApiDocumentation
                 };
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer<SchemaDocumentation>();
+            options.AddOperationTransformer<OperationDocumentation>();
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var policies = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>()

@@ -5,4 +5,4 @@ namespace OrleansSync.Grains.Incentives;
 /// <see cref="FromDate"/> to <see cref="ToDate"/> inclusive; either bound may be left open.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record MigrationFilter(DateOnly? FromDate, DateOnly? ToDate);
+public sealed record MigrationFilter(DateOnly? FromDate = null, DateOnly? ToDate = null);

@@ -7,6 +7,7 @@ public static partial class PrisonerNumbers
 {
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 
-    [GeneratedRegex("^[A-Z][0-9]{4}[A-Z]{2}$", RegexOptions.CultureInvariant)]
+    // \z, not $: "$" also matches before a final newline, which would let "A1234AA\n" through.
+    [GeneratedRegex(@"^[A-Z][0-9]{4}[A-Z]{2}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -7,7 +7,8 @@ namespace OrleansSync.Grains.Incentives;
 /// (dps-to-nomis, nomis-to-dps, repair) and outcome (created, updated, deleted, unchanged, ignored,
 /// duplicate, failed, mapping-retry, mapping-retry-success, conflict); <c>incentives.echoes_suppressed</c>
 /// counts changes not sent back where they came from; <c>incentives.reconciliation.mismatches</c> and
-/// <c>incentives.migration.records</c> (by outcome: migrated, skipped, failed) count what their jobs found.
+/// <c>incentives.migration.records</c> (by outcome: migrated, skipped, failed) count what their jobs found;
+/// <c>incentives.nomis.requests</c> counts requests to NOMIS by result (HTTP status, timeout, error).
 /// </summary>
 public sealed class IncentivesMetrics
 {
@@ -21,6 +22,7 @@ public sealed class IncentivesMetrics
     private readonly Counter<long> _echoes;
     private readonly Counter<long> _mismatches;
     private readonly Counter<long> _migrationRecords;
+    private readonly Counter<long> _nomisRequests;
 
     public IncentivesMetrics(IMeterFactory meters)
     {
@@ -29,6 +31,7 @@ public sealed class IncentivesMetrics
         _echoes = meter.CreateCounter<long>("incentives.echoes_suppressed", description: "Changes not sent back to the side they came from.");
         _mismatches = meter.CreateCounter<long>("incentives.reconciliation.mismatches", description: "Prisoners whose current NOMIS and DPS levels differ, per report.");
         _migrationRecords = meter.CreateCounter<long>("incentives.migration.records", description: "NOMIS IEPs a migration migrated, skipped or failed.");
+        _nomisRequests = meter.CreateCounter<long>("incentives.nomis.requests", description: "Requests to the NOMIS prisoner API by result (HTTP status, timeout, error).");
     }
 
     public void Sync(string direction, string outcome) =>
@@ -51,4 +54,6 @@ public sealed class IncentivesMetrics
             _migrationRecords.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
         }
     }
+
+    public void NomisRequest(string result) => _nomisRequests.Add(1, new KeyValuePair<string, object?>("result", result));
 }

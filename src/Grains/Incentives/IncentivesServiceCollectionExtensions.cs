@@ -38,7 +38,8 @@ public static class IncentivesServiceCollectionExtensions
                 // Each attempt has its own timeout in NomisResilience.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<IncentivesHttpTransport>().CreatePrimaryHandler());
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<IncentivesHttpTransport>().CreatePrimaryHandler())
+            .AddHttpMessageHandler(provider => new NomisRequestMetricsHandler(provider.GetRequiredService<IncentivesMetrics>()));
         services.AddHostedService<IncentivesStartup>();
         return services;
     }

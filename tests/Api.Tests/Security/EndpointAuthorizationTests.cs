@@ -14,8 +14,8 @@ namespace OrleansSync.Api.Tests.Security;
 /// </summary>
 public sealed class EndpointAuthorizationTests(ApiHost host) : IClassFixture<ApiHost>
 {
-    /// <summary>Anonymous by design: the host's health checks, the OpenAPI document, the co-hosted simulators (they stand in for external systems), the cluster's own endpoint (it has its secret) and the dashboard sign-in (it is how a token gets in).</summary>
-    private static readonly string[] AnonymousPrefixes = ["/health/", "/openapi/", "/sim/", "/sign-in/", "/sign-out/"];
+    /// <summary>Anonymous by design: the host's health checks, the OpenAPI document, the co-hosted simulators (they stand in for external systems), the cluster's own endpoint (it has its secret), the dashboard sign-in (it is how a token gets in) and the Prometheus scrape (anonymous unless Metrics:RequireToken, as scrapers usually are).</summary>
+    private static readonly string[] AnonymousPrefixes = ["/health/", "/openapi/", "/sim/", "/sign-in/", "/sign-out/", "/metrics/"];
 
     private static readonly string[] Policies = [ApiPolicies.Read, ApiPolicies.Write, ApiPolicies.Admin];
 

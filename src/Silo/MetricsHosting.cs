@@ -1,0 +1,40 @@
+using OpenTelemetry.Metrics;
+using OrleansSync.Api.Security;
+
+namespace OrleansSync.Silo;
+
+/// <summary>
+/// OpenTelemetry metrics exported in the Prometheus text format at Metrics:Path ("/metrics"): Orleans'
+/// own meter ("Microsoft.Orleans": grain calls, activations, messaging, streams), every OrleansSync
+/// meter ("OrleansSync.*": ingestion, syncs per domain, stream deliveries and backlog, adapter
+/// requests), and .NET's HTTP client and server meters (every outbound call, to NOMIS, the datahub
+/// adapter and webhooks, with its status or error type).
+/// </summary>
+public static class MetricsHosting
+{
+    public static WebApplicationBuilder AddMetricsExport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
+        builder.Services.AddHostedService<StreamBacklogMetrics>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter("Microsoft.Orleans", "OrleansSync.*", "System.Net.Http", "Microsoft.AspNetCore.Hosting")
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    public static WebApplication MapMetricsEndpoint(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
+        var endpoint = app.MapPrometheusScrapingEndpoint(options.Path);
+        if (options.RequireToken)
+        {
+            endpoint.RequireAuthorization(ApiPolicies.Read);
+        }
+        else
+        {
+            endpoint.AllowAnonymous();
+        }
+
+        return app;
+    }
+}
