@@ -11,6 +11,7 @@ using OrleansSync.Api.Http;
 using OrleansSync.Api.Incentives;
 using OrleansSync.Api.Ingestion;
 using OrleansSync.Api.OpenApi;
+using OrleansSync.Api.ReferenceData;
 using OrleansSync.Api.Security;
 using OrleansSync.Api.Security.SignIn;
 
@@ -74,6 +75,7 @@ public static class SyncApiExtensions
         app.MapIngestionApi();
         app.MapDeadLettersApi();
         app.MapIncentivesApi();
+        app.MapReferenceDataApi();
         app.MapAccountingPointsApi();
         app.MapDashboardApi();
 

@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using OrleansSync.Api.Dashboard.Statistics;
 using OrleansSync.Grains.AccountingPoints;
 using OrleansSync.Grains.Incentives;
+using OrleansSync.Grains.ReferenceData;
 using OrleansSync.Postgres.Entities;
 using OrleansSync.Postgres.Providers;
 using OrleansSync.Postgres.Streams;
@@ -56,6 +57,7 @@ public static class SiloHosting
         });
 
         builder.Services.AddIncentives(configuration);
+        builder.Services.AddIncentiveReferenceData();
         builder.Services.AddAccountingPoints(configuration);
 
         // Long enough for in-flight turns to finish and the queues to be handed over.

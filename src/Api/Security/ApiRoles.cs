@@ -11,4 +11,10 @@ public static class ApiRoles
 
     /// <summary>Everything, including dead-letter replay and discard, migrations and repairs.</summary>
     public const string Admin = "admin";
+
+    /// <summary>
+    /// Maintains the incentive reference data (levels, prison levels) and reads; the real service's
+    /// ROLE_INCENTIVE_LEVELS__RW. Admin may do the same.
+    /// </summary>
+    public const string IncentiveLevelsRw = "incentive-levels-rw";
 }
