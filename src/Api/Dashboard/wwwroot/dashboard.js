@@ -42,6 +42,12 @@
         return report ? { id: report.id, title: `Mismatches of report ${report.id}`, pick: (full) => full.mismatches } : null;
       },
     },
+    {
+      domain: 'Incentive reference data', title: 'Incentive levels in order (mastered here, pushed to NOMIS)',
+      hint: 'GET /incentive/levels',
+      match: (op) => op.path === '/incentive/levels',
+      columns: ['code', 'name', 'active', 'required'],
+    },
   ];
 
   const state = {
