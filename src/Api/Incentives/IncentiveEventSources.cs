@@ -50,6 +50,14 @@ public static class IncentiveEventSources
             return EventClassification.Invalid("unknown", "eventType is required (in the event or its SNS MessageAttributes).");
         }
 
+        if (eventType == PrisonerReceivedEvent.EventType)
+        {
+            // Prisoner movements create admission and transfer reviews (the prisoner's grain decides by reason).
+            return PrisonerReceivedEvent.TryParse(message, out var received, out var receivedError)
+                ? EventClassification.Route(eventType, received!.NomsNumber)
+                : EventClassification.Invalid(eventType, receivedError!);
+        }
+
         if (eventType != IncentiveReviewEvent.Inserted)
         {
             return EventClassification.Skip(eventType, $"The incentives sync acts only on {IncentiveReviewEvent.Inserted} domain events.");

@@ -17,6 +17,7 @@ public sealed class NomisSimulator
         Store = new NomisStore(Options, time, events);
         Faults = new FaultInjector(Options.Faults, time);
         ReferenceData = new NomisReferenceDataStore(Options, time);
+        Store.ReferenceCodeDescription = ReferenceData.DescriptionOf;
     }
 
     public NomisSimulatorOptions Options { get; }

@@ -35,13 +35,10 @@ public sealed class NomisReferenceDataStore
             _codes.Clear();
             _iepLevels.Clear();
             _visitAllowances.Clear();
-            var seed = new (string Code, string Description, bool Active)[]
+            // The configured levels, in their order; Entry is no longer used (inactive), as in incentives-api's data.
+            foreach (var (code, description) in _options.IncentiveLevels)
             {
-                ("BAS", "Basic", true), ("ENT", "Entry", false), ("STD", "Standard", true), ("ENH", "Enhanced", true), ("EN2", "Enhanced 2", true), ("EN3", "Enhanced 3", true),
-            };
-            foreach (var (code, description, active) in seed)
-            {
-                AddCode(code, description, active);
+                AddCode(code, description, active: code != "ENT");
             }
 
             foreach (var prison in _options.Prisons)
@@ -61,6 +58,15 @@ public sealed class NomisReferenceDataStore
                 [.. _codes.Values.OrderBy(c => c.Sequence)],
                 [.. _iepLevels.Values.OrderBy(r => r.AgyLocId, StringComparer.Ordinal).ThenBy(r => r.IepLevel, StringComparer.Ordinal)],
                 [.. _visitAllowances.Values.OrderBy(r => r.AgyLocId, StringComparer.Ordinal).ThenBy(r => r.IepLevelCode, StringComparer.Ordinal)]);
+        }
+    }
+
+    /// <summary>The description of an IEP_LEVEL code, or null when there is no such code.</summary>
+    public string? DescriptionOf(string code)
+    {
+        lock (_gate)
+        {
+            return _codes.TryGetValue(code, out var found) ? found.Description : null;
         }
     }
 
