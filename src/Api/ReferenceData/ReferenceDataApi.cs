@@ -7,6 +7,7 @@ public static class ReferenceDataApi
     {
         app.MapIncentiveLevelsApi();
         app.MapPrisonIncentiveLevelsApi();
+        app.MapReferenceDataReconciliationApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using OrleansSync.Grains.ReferenceData;
 using OrleansSync.Grains.Tests.Incentives.Support;
 using OrleansSync.Simulators.Faults;
@@ -54,6 +55,26 @@ public sealed class ReferenceDataPushFailureTests : IAsyncLifetime
         (level.GetProperty("visitOrders").GetInt32(), level.GetProperty("privilegedVisitOrders").GetInt32()).Should().Be((7, 5), "neither change overwrote the other");
         await Eventually.TrueAsync(() => Visits("LPI", "ENH") is { RemandVisits: 7, Weekends: 5 }, Deadline, "NOMIS to hold both changes");
         (await DeadLettersAsync("LPI/ENH")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Reconciliation_finds_a_prison_level_changed_in_NOMIS_and_its_repair_pushes_the_hubs_again()
+    {
+        await _host.OkAsync(HttpMethod.Put, "/incentive/prison-levels/WWI/reset");
+        await Eventually.TrueAsync(async () => await _host.ScalarAsync<long>("select count(*) from incentive_reference_nomis_push where entity like 'prison-level/WWI/%'") == 3,
+            Deadline, "the reset to reach NOMIS");
+        _host.Nomis.ReferenceData.UpsertPrisonLevel("WWI", new("ENH", true, false, 9, 9, 1, 1, 1, 1));
+
+        var (status, report) = await _host.CallAsync(HttpMethod.Post, "/incentive/reference-data/reconciliation", role: Api.Security.ApiRoles.Admin);
+        status.Should().Be(HttpStatusCode.OK);
+        report.GetProperty("mismatches").EnumerateArray().Select(m => m.GetProperty("entity").GetString()).Should().Contain("prison-level/WWI/ENH");
+        report.GetProperty("levelsChecked").GetInt32().Should().BeGreaterThanOrEqualTo(6);
+        (await _host.CallAsync(HttpMethod.Post, "/incentive/reference-data/reconciliation", role: Api.Security.ApiRoles.Reader)).Status.Should().Be(HttpStatusCode.Forbidden);
+
+        await _host.CallAsync(HttpMethod.Post, "/incentive/reference-data/reconciliation?repair=true", role: Api.Security.ApiRoles.Admin);
+        await Eventually.TrueAsync(() => Visits("WWI", "ENH") is { RemandVisits: 2, Weekends: 1 }, Deadline, "the repair to push the hub's ENH at WWI again");
+        var (_, last) = await _host.CallAsync(HttpMethod.Get, "/incentive/reference-data/reconciliation", role: Api.Security.ApiRoles.Reader);
+        last.GetProperty("repaired").GetInt32().Should().BeGreaterThanOrEqualTo(1);
     }
 
     private Simulators.Nomis.ReferenceData.VisitAllowanceLevelRow? Visits(string prison, string code) =>

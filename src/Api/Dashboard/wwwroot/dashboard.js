@@ -32,6 +32,13 @@
       columns: ['migrationId', 'status', 'whenStarted', 'whenEnded', 'estimatedRecordCount', 'recordsMigrated', 'recordsSkipped', 'recordsFailed'],
     },
     {
+      // Listed before the incentives reconciliation, whose matcher would also take this path.
+      domain: 'Incentive reference data', title: 'Reference data against NOMIS: last reconciliation',
+      hint: 'GET /incentive/reference-data/reconciliation (POST to run, admin)',
+      match: (op) => op.path === '/incentive/reference-data/reconciliation',
+      columns: ['finishedAt', 'levelsChecked', 'prisonLevelsChecked', 'mismatchCount', 'repaired', 'error'],
+    },
+    {
       domain: 'Incentives', title: 'Reconciliation reports and mismatches',
       hint: 'GET /incentives/reconciliation (or similar)',
       match: (op) => /incentive/i.test(op.path) && /reconcil/i.test(op.path),

@@ -33,6 +33,8 @@ internal static class ReferenceDataRows
     public static Task<PrisonLevelRow?> PrisonLevelAsync(Db db, string prisonId, string levelCode) =>
         db.SingleAsync(PrisonLevels, "One", ReadPrisonLevel, prisonId, levelCode);
 
+    public static Task<List<PrisonLevelRow>> AllPrisonLevelsAsync(Db db) => db.ListAsync(PrisonLevels, "All", ReadPrisonLevel);
+
     public static Task<List<string>> PrisonsWithActiveLevelsAsync(Db db) => db.ListAsync(PrisonLevels, "PrisonsWithActiveLevels", r => r.GetString(0));
 
     public static Task<List<string>> PrisonsWhereActiveAsync(Db db, string levelCode) => db.ListAsync(PrisonLevels, "PrisonsWhereActive", r => r.GetString(0), levelCode);

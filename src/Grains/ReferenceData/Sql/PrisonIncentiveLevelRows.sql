@@ -41,3 +41,9 @@ select count(distinct r.prisoner_number)
 from incentive_review r
 where r.current and r.prison_id = $1 and r.level_code = $2
   and r.booking_id = (select max(b.booking_id) from incentive_review b where b.prisoner_number = r.prisoner_number);
+
+-- name: All
+select prison_id, level_code, active, default_on_admission, remand_transfer_limit_in_pence, remand_spend_limit_in_pence,
+       convicted_transfer_limit_in_pence, convicted_spend_limit_in_pence, visit_orders, privileged_visit_orders
+from prison_incentive_level
+order by prison_id, level_code;
