@@ -12,6 +12,7 @@ using OrleansSync.Api.Incentives;
 using OrleansSync.Api.Ingestion;
 using OrleansSync.Api.OpenApi;
 using OrleansSync.Api.PrisonTransfers;
+using OrleansSync.Api.ReferenceData;
 using OrleansSync.Api.Security;
 using OrleansSync.Api.Security.SignIn;
 
@@ -84,6 +85,7 @@ public static class SyncApiExtensions
         app.MapIngestionApi();
         app.MapDeadLettersApi();
         app.MapIncentivesApi();
+        app.MapReferenceDataApi();
         app.MapAccountingPointsApi();
         app.MapCas2ApplicationsApi();
         app.MapDashboardApi();

@@ -4,6 +4,7 @@ using OrleansSync.Api.Dashboard.Statistics;
 using OrleansSync.Grains.AccountingPoints;
 using OrleansSync.Grains.Incentives;
 using OrleansSync.Grains.PrisonTransfers;
+using OrleansSync.Grains.ReferenceData;
 using OrleansSync.Postgres.Entities;
 using OrleansSync.Postgres.Providers;
 using OrleansSync.Postgres.Streams;
@@ -58,6 +59,7 @@ public static class SiloHosting
         });
 
         builder.Services.AddIncentives(configuration);
+        builder.Services.AddIncentiveReferenceData();
         builder.Services.AddAccountingPoints(configuration);
         builder.Services.AddPrisonTransfers(configuration);
 

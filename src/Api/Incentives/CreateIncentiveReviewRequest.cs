@@ -3,7 +3,9 @@ using OrleansSync.Grains.Incentives;
 namespace OrleansSync.Api.Incentives;
 
 /// <summary>
-/// Body of <c>POST /incentive-reviews/prisoner/{prisonerNumber}</c> (incentives-api CreateIncentiveReviewRequest).
+/// Body of <c>POST /incentive-reviews/prisoner/{prisonerNumber}</c> (incentives-api CreateIncentiveReviewRequest):
+/// <see cref="IepLevel"/> (a globally active level; the grain checks it is active in the prisoner's prison) and <see cref="Comment"/> are required;
+/// <see cref="ReviewType"/> defaults to REVIEW, <see cref="ReviewTime"/> (a local date-time) to now.
 /// </summary>
 /// <param name="IepLevel">The incentive level: BAS, STD, ENH, EN2 or EN3. Required.</param>
 /// <param name="Comment">Why the level was given, at most 240 characters (NOMIS keeps no more). Required.</param>
@@ -19,16 +21,17 @@ public sealed record CreateIncentiveReviewRequest(string? IepLevel, string? Comm
     public const int MaxReviewedByLength = 32;
 
     /// <summary>Every problem with the request, by field; empty when it is valid.</summary>
-    public Dictionary<string, string[]> Validate()
+    /// <param name="activeLevels">The globally active level codes of the reference data.</param>
+    public Dictionary<string, string[]> Validate(IReadOnlyCollection<string> activeLevels)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(IepLevel))
         {
             errors["iepLevel"] = ["Is required."];
         }
-        else if (IepLevel.Length is < 2 or > 6 || !IncentiveLevels.Active.Contains(IepLevel))
+        else if (IepLevel.Length is < 2 or > 6 || !activeLevels.Contains(IepLevel))
         {
-            errors["iepLevel"] = [$"Must be one of {string.Join(", ", IncentiveLevels.Active.Order(StringComparer.Ordinal))}."];
+            errors["iepLevel"] = [$"Must be one of {string.Join(", ", activeLevels.Order(StringComparer.Ordinal))}."];
         }
 
         if (string.IsNullOrWhiteSpace(Comment))

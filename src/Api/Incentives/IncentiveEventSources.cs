@@ -57,6 +57,14 @@ public static class IncentiveEventSources
             return TransferEventSources.Classify(eventType, message);
         }
 
+        if (eventType == PrisonerReceivedEvent.EventType)
+        {
+            // Prisoner movements create admission and transfer reviews (the prisoner's grain decides by reason).
+            return PrisonerReceivedEvent.TryParse(message, out var received, out var receivedError)
+                ? EventClassification.Route(eventType, received!.NomsNumber)
+                : EventClassification.Invalid(eventType, receivedError!);
+        }
+
         if (eventType != IncentiveReviewEvent.Inserted)
         {
             return EventClassification.Skip(eventType, $"The incentives sync acts only on {IncentiveReviewEvent.Inserted} domain events.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using OrleansSync.Api.Http;
 using OrleansSync.Api.Security;
 using OrleansSync.Grains.Incentives;
+using OrleansSync.Grains.ReferenceData;
 using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Api.Incentives;
@@ -81,7 +82,9 @@ public static class IncentiveReviewsApi
         CreateIncentiveReviewRequest request,
         IGrainFactory grains)
     {
-        var errors = request.Validate();
+        // The levels a review may carry come from the reference data; the prisoner's prison is checked by the grain.
+        var active = await grains.GetGrain<IIncentiveLevelListGrain>(IIncentiveLevelListGrain.Key).GetAllAsync(withInactive: false);
+        var errors = request.Validate([.. active.Select(l => l.Code)]);
         if (!PrisonerNumbers.IsValid(prisonerNumber))
         {
             errors["prisonerNumber"] = [PrisonerNumberRule];
@@ -96,6 +99,7 @@ public static class IncentiveReviewsApi
         return result.Status switch
         {
             CreateReviewStatus.Created => TypedResults.Created($"/incentive-reviews/id/{result.Review!.Id}", result.Review),
+            CreateReviewStatus.LevelNotActive => ApiProblems.Invalid("iepLevel", result.Detail ?? "The level is not active in the prisoner's prison."),
             CreateReviewStatus.PrisonerNotFound => ApiProblems.NotFound("Prisoner not found", result.Detail ?? $"NOMIS has no prisoner {prisonerNumber}."),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The prisoner's booking is unknown", detail: result.Detail),
         };

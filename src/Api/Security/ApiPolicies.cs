@@ -3,7 +3,7 @@ namespace OrleansSync.Api.Security;
 /// <summary>Authorization policy names; every endpoint requires one of them.</summary>
 public static class ApiPolicies
 {
-    /// <summary>reader, operator or admin.</summary>
+    /// <summary>reader, operator, admin or incentive-levels-rw.</summary>
     public const string Read = "read";
 
     /// <summary>operator or admin.</summary>
@@ -11,4 +11,7 @@ public static class ApiPolicies
 
     /// <summary>admin only.</summary>
     public const string Admin = "admin";
+
+    /// <summary>incentive-levels-rw or admin: writes of the incentive reference data.</summary>
+    public const string ReferenceDataWrite = "reference-data-write";
 }

@@ -15,6 +15,12 @@ public static class ApiRoles
     public const string Admin = "admin";
 
     /// <summary>
+    /// Maintains the incentive reference data (levels, prison levels) and reads; the real service's
+    /// ROLE_INCENTIVE_LEVELS__RW. Admin may do the same.
+    /// </summary>
+    public const string IncentiveLevelsRw = "incentive-levels-rw";
+
+    /// <summary>
     /// Whether the caller may see the bodies of inbound messages (dead letters, skipped events):
     /// they carry personal data and upstream credentials (SNS SubscribeURL), so readers see listings
     /// without them.

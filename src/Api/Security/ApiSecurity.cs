@@ -8,7 +8,7 @@ using OrleansSync.Api.Security.SignIn;
 
 namespace OrleansSync.Api.Security;
 
-/// <summary>JWT bearer authentication (HS256, issuer and audience "orleanssync"; for the Orleans Dashboard only, also from the sign-in cookie) and the three role policies.</summary>
+/// <summary>JWT bearer authentication (HS256, issuer and audience "orleanssync"; for the Orleans Dashboard only, also from the sign-in cookie) and the role policies.</summary>
 internal static class ApiSecurity
 {
     /// <summary>Tolerates small clock differences between the token's minter and this host, and no more.</summary>
@@ -50,9 +50,10 @@ internal static class ApiSecurity
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicies.Read, policy => policy.RequireAuthenticatedUser().RequireRole(ApiRoles.Reader, ApiRoles.Operator, ApiRoles.Admin))
+            .AddPolicy(ApiPolicies.Read, policy => policy.RequireAuthenticatedUser().RequireRole(ApiRoles.Reader, ApiRoles.Operator, ApiRoles.Admin, ApiRoles.IncentiveLevelsRw))
             .AddPolicy(ApiPolicies.Write, policy => policy.RequireAuthenticatedUser().RequireRole(ApiRoles.Operator, ApiRoles.Admin))
-            .AddPolicy(ApiPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(ApiRoles.Admin));
+            .AddPolicy(ApiPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(ApiRoles.Admin))
+            .AddPolicy(ApiPolicies.ReferenceDataWrite, policy => policy.RequireAuthenticatedUser().RequireRole(ApiRoles.IncentiveLevelsRw, ApiRoles.Admin));
 
         services.AddHostedService<DevTokenWriter>();
         return services;

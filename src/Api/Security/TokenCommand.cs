@@ -18,7 +18,7 @@ public static class TokenCommand
     /// <summary>A year: tokens cannot be revoked individually (only by changing the key), so they should not live for ever.</summary>
     public const int MaxDays = 365;
 
-    private const string Usage = "Usage: token [--role reader|operator|admin] [--subject NAME] [--days 1-365] [--Section:Key value ...]   (defaults: reader, cli, 7)";
+    private const string Usage = "Usage: token [--role reader|operator|admin|incentive-levels-rw] [--subject NAME] [--days 1-365] [--Section:Key value ...]   (defaults: reader, cli, 7)";
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Name;
 
@@ -32,7 +32,7 @@ public static class TokenCommand
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--role" when value is ApiRoles.Reader or ApiRoles.Operator or ApiRoles.Admin:
+                case "--role" when value is ApiRoles.Reader or ApiRoles.Operator or ApiRoles.Admin or ApiRoles.IncentiveLevelsRw:
                     role = value;
                     break;
                 case "--subject" when !string.IsNullOrWhiteSpace(value) && !value.StartsWith("--", StringComparison.Ordinal):

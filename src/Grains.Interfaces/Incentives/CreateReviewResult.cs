@@ -9,6 +9,9 @@ public enum CreateReviewStatus
 
     /// <summary>NOMIS could not be asked for the prisoner's booking and none is known from earlier reviews.</summary>
     BookingUnknown,
+
+    /// <summary>The level is not active in the prisoner's prison (reference data).</summary>
+    LevelNotActive,
 }
 
 /// <summary>The outcome of a DPS review create; <see cref="Review"/> is set when created.</summary>

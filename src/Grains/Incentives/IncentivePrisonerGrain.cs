@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OrleansSync.Grains.Incentives.Data;
 using OrleansSync.Grains.Incentives.Nomis;
+using OrleansSync.Grains.ReferenceData;
 
 namespace OrleansSync.Grains.Incentives;
 
@@ -52,15 +53,20 @@ public sealed partial class IncentivePrisonerGrain(
     async Task<CreateReviewResult> IIncentivePrisonerGrain.CreateReviewAsync(CreateIncentiveReview review)
     {
         RequirePrisonerKey();
-        if (!IncentiveLevels.Active.Contains(review.IepLevel) || !ReviewTypes.All.Contains(review.ReviewType) || string.IsNullOrWhiteSpace(review.Comment))
+        if (!PrisonLevelKey.IsLevelCode(review.IepLevel) || !ReviewTypes.All.Contains(review.ReviewType) || string.IsNullOrWhiteSpace(review.Comment))
         {
-            throw new ArgumentException("A review needs an active level code, a known review type and a comment.", nameof(review));
+            throw new ArgumentException("A review needs a level code, a known review type and a comment.", nameof(review));
         }
 
         var (booking, failure) = await ResolveBookingAsync();
         if (failure is not null)
         {
             return failure;
+        }
+
+        if (await Db.ReadAsync(database, db => ReviewLevels.RefusalAsync(db, booking.PrisonId, review.IepLevel)) is { } refusal)
+        {
+            return new CreateReviewResult(CreateReviewStatus.LevelNotActive, null, refusal);
         }
 
         var reviewTime = review.ReviewTime is { } given ? LondonTime.ToLocal(given) : LondonTime.Now(time);
@@ -168,6 +174,12 @@ public sealed partial class IncentivePrisonerGrain(
 
             case IncentiveStreams.HmppsDomainEvents when eventType == PrisonTransfers.TransferEvent.PrisonerMerged:
                 await OnPrisonerMergedAsync(payload);
+                break;
+
+            case IncentiveStreams.HmppsDomainEvents when eventType == PrisonerReceivedEvent.EventType:
+                await OnPrisonerReceivedAsync(PrisonerReceivedEvent.TryParse(payload, out var received, out var receivedError)
+                    ? received!
+                    : throw new InvalidDataException($"Unreadable {eventType} event {message.MessageId}: {receivedError}"));
                 break;
 
             case IncentiveStreams.IncentivesSync:

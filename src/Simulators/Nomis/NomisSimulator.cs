@@ -1,4 +1,5 @@
 using OrleansSync.Simulators.Faults;
+using OrleansSync.Simulators.Nomis.ReferenceData;
 
 namespace OrleansSync.Simulators.Nomis;
 
@@ -15,11 +16,16 @@ public sealed class NomisSimulator
         Events = events;
         Store = new NomisStore(Options, time, events);
         Faults = new FaultInjector(Options.Faults, time);
+        ReferenceData = new NomisReferenceDataStore(Options, time);
+        Store.ReferenceCodeDescription = ReferenceData.DescriptionOf;
     }
 
     public NomisSimulatorOptions Options { get; }
 
     public NomisStore Store { get; }
+
+    /// <summary>REFERENCE_CODES (IEP_LEVEL), IEP_LEVELS and VISIT_ALLOWANCE_LEVELS, mastered by the hub and pushed here.</summary>
+    public NomisReferenceDataStore ReferenceData { get; }
 
     public NomisEventPublisher Events { get; }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansSync.Simulators.Common;
 using OrleansSync.Simulators.Faults;
+using OrleansSync.Simulators.Nomis.ReferenceData;
 
 namespace OrleansSync.Simulators.Nomis;
 
@@ -52,9 +53,11 @@ public static class NomisSimulatorExtensions
             .WithBearerToken(() => simulator.Options.RequiredBearerToken)
             .WithFaultInjection(simulator.Faults);
         NomisEndpoints.MapContract(api, simulator);
+        NomisReferenceDataEndpoints.MapContract(api, simulator.ReferenceData);
 
         var admin = root.MapGroup("/admin").WithSimulatorErrors(hmppsShape: false);
         NomisAdminEndpoints.Map(admin, simulator);
+        NomisReferenceDataEndpoints.MapAdmin(admin, simulator.ReferenceData);
         admin.MapFaultAdmin(simulator.Faults);
         return app;
     }

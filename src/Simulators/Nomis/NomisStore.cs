@@ -369,9 +369,18 @@ public sealed class NomisStore
         return incentive;
     }
 
+    /// <summary>
+    /// The description of an IEP_LEVEL code, or null when NOMIS has no such code: the configured levels, and those the
+    /// hub created in the reference-data tables (NomisSimulator wires this to them).
+    /// </summary>
+    public Func<string, string?>? ReferenceCodeDescription { get; set; }
+
+    private string? DescriptionOf(string levelCode) =>
+        _options.IncentiveLevels.TryGetValue(levelCode, out var description) ? description : ReferenceCodeDescription?.Invoke(levelCode);
+
     private void RequireLevel(string levelCode, string prisonId)
     {
-        if (!_options.IncentiveLevels.ContainsKey(levelCode))
+        if (DescriptionOf(levelCode) is null)
         {
             throw SimulatorException.BadRequest($"IEP type {levelCode} does not exist for prison {prisonId}");
         }
@@ -414,7 +423,7 @@ public sealed class NomisStore
         IepDateTime = incentive.IepDateTime,
         WhenCreated = incentive.WhenCreated,
         PrisonId = incentive.PrisonId,
-        IepLevel = new CodeDescription(incentive.LevelCode, _options.IncentiveLevels.GetValueOrDefault(incentive.LevelCode, incentive.LevelCode)),
+        IepLevel = new CodeDescription(incentive.LevelCode, DescriptionOf(incentive.LevelCode) ?? incentive.LevelCode),
         UserId = incentive.UserId,
         CurrentIep = current,
         OffenderNo = booking.PrisonerNumber,

@@ -17,7 +17,7 @@ public sealed class EndpointAuthorizationTests(ApiHost host) : IClassFixture<Api
     /// <summary>Anonymous by design: the host's health checks, the OpenAPI document, the co-hosted simulators (they stand in for external systems), the cluster's own endpoint (it has its secret), the dashboard sign-in (it is how a token gets in) and the Prometheus scrape (anonymous unless Metrics:RequireToken, as scrapers usually are).</summary>
     private static readonly string[] AnonymousPrefixes = ["/health/", "/openapi/", "/sim/", "/sign-in/", "/sign-out/", "/metrics/"];
 
-    private static readonly string[] Policies = [ApiPolicies.Read, ApiPolicies.Write, ApiPolicies.Admin];
+    private static readonly string[] Policies = [ApiPolicies.Read, ApiPolicies.Write, ApiPolicies.Admin, ApiPolicies.ReferenceDataWrite];
 
     [Fact]
     public void Every_endpoint_outside_the_anonymous_ones_requires_exactly_one_of_the_read_write_admin_policies()
@@ -28,7 +28,7 @@ public sealed class EndpointAuthorizationTests(ApiHost host) : IClassFixture<Api
             .Select(e => $"{e.Method} {e.Pattern} (policies: {string.Join(", ", e.Policies)})")
             .ToList();
 
-        unprotected.Should().BeEmpty("every endpoint needs .RequireAuthorization(ApiPolicies.Read|Write|Admin)");
+        unprotected.Should().BeEmpty("every endpoint needs .RequireAuthorization(ApiPolicies.Read|Write|Admin|ReferenceDataWrite)");
         ProtectedEndpoints().Select(e => $"{e.Method} {e.Path}").Should().Contain(["POST /events/sample", "GET /admin/dead-letters", "DELETE /admin/dead-letters/1"]);
     }
 

@@ -37,6 +37,13 @@
       columns: ['migrationId', 'status', 'whenStarted', 'whenEnded', 'estimatedRecordCount', 'recordsMigrated', 'recordsSkipped', 'recordsFailed'],
     },
     {
+      // Listed before the incentives reconciliation, whose matcher would also take this path.
+      domain: 'Incentive reference data', title: 'Reference data against NOMIS: last reconciliation',
+      hint: 'GET /incentive/reference-data/reconciliation (POST to run, admin)',
+      match: (op) => op.path === '/incentive/reference-data/reconciliation',
+      columns: ['finishedAt', 'levelsChecked', 'prisonLevelsChecked', 'mismatchCount', 'repaired', 'error'],
+    },
+    {
       domain: 'Incentives', title: 'Reconciliation reports and mismatches',
       hint: 'GET /incentives/reconciliation (or similar)',
       match: (op) => /incentive/i.test(op.path) && /reconcil/i.test(op.path),
@@ -46,6 +53,12 @@
         const report = Array.isArray(reports) ? reports.find((r) => r && r.id && r.mismatchCount > 0) : null;
         return report ? { id: report.id, title: `Mismatches of report ${report.id}`, pick: (full) => full.mismatches } : null;
       },
+    },
+    {
+      domain: 'Incentive reference data', title: 'Incentive levels in order (mastered here, pushed to NOMIS)',
+      hint: 'GET /incentive/levels',
+      match: (op) => op.path === '/incentive/levels',
+      columns: ['code', 'name', 'active', 'required'],
     },
   ];
 
