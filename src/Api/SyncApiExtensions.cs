@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OrleansSync.Api.AccountingPoints;
 using OrleansSync.Api.Dashboard;
+using OrleansSync.Api.Finance;
 using OrleansSync.Api.DeadLetters;
 using OrleansSync.Api.Http;
 using OrleansSync.Api.Incentives;
@@ -56,6 +57,7 @@ public static class SyncApiExtensions
 
         builder.AddIncentivesApi();
         builder.AddAccountingPointsApi();
+        builder.AddFinanceApi();
         return builder;
     }
 
@@ -75,6 +77,7 @@ public static class SyncApiExtensions
         app.MapDeadLettersApi();
         app.MapIncentivesApi();
         app.MapAccountingPointsApi();
+        app.MapFinanceApi();
         app.MapDashboardApi();
 
         // Orleans' own dashboard (grains, silos, reminders, log stream): it has no authentication of its

@@ -1,6 +1,8 @@
 using OrleansSync.Api.Security;
 using OrleansSync.Simulators.Datahub;
+using OrleansSync.Simulators.InterimFinance;
 using OrleansSync.Simulators.Nomis;
+using OrleansSync.Simulators.Tenure;
 
 namespace OrleansSync.Silo;
 
@@ -28,6 +30,14 @@ public static class SimulatorHosting
         builder.Services.AddOptions<NomisSimulatorOptions>().Configure<IServiceProvider>((options, services) =>
             options.EventsBearerTokenProvider ??= GatewayToken(services, "nomis-simulator"));
         builder.Services.AddDatahubAdapterSimulator(options => builder.Configuration.GetSection("Simulators:Datahub").Bind(options));
+        builder.Services.AddTenureSimulator(options =>
+        {
+            options.EventsUrl = $"{siloAddress}/events/tenure";
+            builder.Configuration.GetSection("Simulators:Tenure").Bind(options);
+        });
+        builder.Services.AddOptions<TenureSimulatorOptions>().Configure<IServiceProvider>((options, services) =>
+            options.EventsBearerTokenProvider ??= GatewayToken(services, "tenure-simulator"));
+        builder.Services.AddInterimFinanceSimulator(options => builder.Configuration.GetSection("Simulators:InterimFinance").Bind(options));
         return builder;
     }
 
@@ -37,6 +47,8 @@ public static class SimulatorHosting
         {
             app.MapNomisSimulator();
             app.MapDatahubAdapterSimulator();
+            app.MapTenureSimulator();
+            app.MapInterimFinanceSimulator();
         }
 
         return app;
