@@ -8,6 +8,7 @@ public sealed class InterimFinanceStore
 {
     private readonly ConcurrentDictionary<string, InterimFinanceAccount> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _puts = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public IReadOnlyList<InterimFinanceAccount> All => [.. _accounts.Values.OrderBy(a => a.PaymentReference, StringComparer.Ordinal)];
@@ -16,6 +17,9 @@ public sealed class InterimFinanceStore
 
     /// <summary>Writes that changed the account (an identical re-send is not counted: it changes nothing).</summary>
     public int WritesOf(string paymentReference) => _writes.TryGetValue(paymentReference, out var writes) ? writes : 0;
+
+    /// <summary>Upserts received for the payment reference, whatever their outcome (a push "sent once" is one of these).</summary>
+    public int UpsertsOf(string paymentReference) => _puts.TryGetValue(paymentReference, out var puts) ? puts : 0;
 
     /// <summary>Upserts by payment reference: 201 created, 200 updated or unchanged; 409 when it holds a newer version.</summary>
     public (int Status, InterimFinanceAccount Account) Upsert(string paymentReference, InterimFinanceAccount account)
@@ -26,6 +30,7 @@ public sealed class InterimFinanceStore
             throw SimulatorException.BadRequest("paymentReference must be set and equal the one in the path.");
         }
 
+        _puts.AddOrUpdate(paymentReference, 1, (_, n) => n + 1);
         lock (_gate)
         {
             if (_accounts.TryGetValue(paymentReference, out var held))
