@@ -54,7 +54,7 @@ public static class FinanceApi
             .RequireAuthorization(ApiPolicies.Write)
             .WithName("GetFinanceSpreadsheet")
             .WithSummary("Download the interim finance workbook")
-            .WithDescription("The current XLSX workbook (sheets Accounts and Change log, both protected: read and filter only). Operators only.")
+            .WithDescription("The current XLSX workbook (sheets Accounts and Change log, both protected: read and filter only). Operators only. With Accept: application/json only, what the workbook holds and when it was written.")
             .Produces(StatusCodes.Status200OK, contentType: SpreadsheetContentType);
         finance.MapPost("/reconciliation", ReconcileAsync)
             .RequireAuthorization(ApiPolicies.Write)
@@ -66,12 +66,12 @@ public static class FinanceApi
 
     public const string SpreadsheetContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static async Task<Results<Ok<IReadOnlyList<FinanceAccount>>, ValidationProblem>> FindAccountsAsync(string? targetId, string? accountType, IGrainFactory grains)
+    public static async Task<Results<Ok<IReadOnlyList<FinanceAccount>>, ValidationProblem>> FindAccountsAsync(string targetId, string? accountType, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!Guid.TryParse(targetId, out var target) || target == Guid.Empty)
         {
-            errors["targetId"] = ["targetId is required: a tenure id, a non-empty GUID."];
+            errors["targetId"] = ["targetId must be a tenure id, a non-empty GUID."];
         }
 
         var type = AccountTypes.FirstOrDefault(t => string.Equals(t, accountType, StringComparison.OrdinalIgnoreCase));
@@ -120,9 +120,20 @@ public static class FinanceApi
 
     public static async Task<Ok<FinanceStatus>> GetStatusAsync(IGrainFactory grains) => TypedResults.Ok(await Reader(grains).GetStatusAsync());
 
-    public static async Task<FileContentHttpResult> GetSpreadsheetAsync(IGrainFactory grains)
+    /// <summary>
+    /// The workbook; a caller that accepts only JSON (the dashboard's sync page) gets what it holds and when it
+    /// was written instead of the file's bytes.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, Ok<SpreadsheetStatus>>> GetSpreadsheetAsync(HttpRequest request, IGrainFactory grains)
     {
-        var file = await grains.GetGrain<IFinanceSpreadsheetGrain>(IFinanceSpreadsheetGrain.Key).GetWorkbookAsync();
+        var writer = grains.GetGrain<IFinanceSpreadsheetGrain>(IFinanceSpreadsheetGrain.Key);
+        var accept = request.Headers.Accept.ToString();
+        if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("*/*", StringComparison.Ordinal))
+        {
+            return TypedResults.Ok(await writer.GetStatusAsync());
+        }
+
+        var file = await writer.GetWorkbookAsync();
         return TypedResults.File(file.Content, SpreadsheetContentType, "interim-finance-accounts.xlsx", lastModified: file.Status.WrittenAt);
     }
 
