@@ -29,10 +29,12 @@ public sealed class FinanceSpreadsheetGrain(
 
     private string FilePath => Path.GetFullPath(Path.Combine(_options.Folder, _options.FileName));
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Unset: a random password nobody knows, so the sheets are protected all the same (fixes belong at the source).
-        _password = SheetPassword.Create(_options.Password ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+        // The hash's 100,000 rounds take seconds on a loaded machine: off the grain's scheduler thread.
+        var password = _options.Password ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+        _password = await Task.Run(() => SheetPassword.Create(password), cancellationToken);
         if (_options.Password is null)
         {
             logger.LogWarning("Finance:Spreadsheet:Password is not set; the workbook's sheets are protected with a random password");
@@ -45,7 +47,7 @@ public sealed class FinanceSpreadsheetGrain(
             Period = _options.CheckInterval,
             KeepAlive = true,
         });
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
     }
 
     Task IFinanceSpreadsheetGrain.AccountsChangedAsync()
@@ -89,7 +91,9 @@ public sealed class FinanceSpreadsheetGrain(
             {
                 await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
                 {
-                    FinanceWorkbook.Write(stream, snapshot, _password);
+                    // Building thousands of rows is CPU work: off the grain's scheduler thread (the grain is not reentrant, so nothing interleaves).
+                    var password = _password;
+                    await Task.Run(() => FinanceWorkbook.Write(stream, snapshot, password));
                     await stream.FlushAsync();
                     stream.Flush(flushToDisk: true);
                 }

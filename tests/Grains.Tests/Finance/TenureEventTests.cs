@@ -69,6 +69,10 @@ public sealed class TenureEventTests : IAsyncLifetime
         var tenure = SeedTenure("1000000011");
         await PostAsync(TenureEnvelopes.Event(TenureEventTypes.TenureUpdated, tenure.Id));
         await PostAsync(TenureEnvelopes.Event(TenureEventTypes.TenureCreated, tenure.Id));
+        (await WaitForVersionAsync(tenure.Id, 1)).AccountStatus.Should().Be("Active");
+
+        // Each event re-fetches the tenure as it is now, so the late create (if still queued) and this update both see the change;
+        // per-key order makes the update the last word either way.
         _host.Tenure.Store.Update(tenure.Id, new TenureUpdateRequest { EndOfTenureDate = new DateTime(2021, 1, 1) });
         await PostAsync(TenureEnvelopes.Event(TenureEventTypes.TenureUpdated, tenure.Id));
 
