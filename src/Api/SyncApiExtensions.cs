@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OrleansSync.Api.AccountingPoints;
 using OrleansSync.Api.Dashboard;
+using OrleansSync.Api.Finance;
 using OrleansSync.Api.DeadLetters;
 using OrleansSync.Api.Http;
 using OrleansSync.Api.Incentives;
@@ -65,6 +66,7 @@ public static class SyncApiExtensions
 
         builder.AddIncentivesApi();
         builder.AddAccountingPointsApi();
+        builder.AddFinanceApi();
         return builder;
     }
 
@@ -88,6 +90,7 @@ public static class SyncApiExtensions
         app.MapReferenceDataApi();
         app.MapAccountingPointsApi();
         app.MapCas2ApplicationsApi();
+        app.MapFinanceApi();
         app.MapDashboardApi();
 
         // Orleans' own dashboard (grains, silos, reminders, log stream): it has no authentication of its

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Dashboard;
 using OrleansSync.Api.Dashboard.Statistics;
 using OrleansSync.Grains.AccountingPoints;
+using OrleansSync.Grains.Finance;
 using OrleansSync.Grains.Incentives;
 using OrleansSync.Grains.PrisonTransfers;
 using OrleansSync.Grains.ReferenceData;
@@ -62,6 +63,7 @@ public static class SiloHosting
         builder.Services.AddIncentiveReferenceData();
         builder.Services.AddAccountingPoints(configuration);
         builder.Services.AddPrisonTransfers(configuration);
+        builder.Services.AddFinance(configuration);
 
         // Long enough for in-flight turns to finish and the queues to be handed over.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));

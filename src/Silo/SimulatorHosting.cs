@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using OrleansSync.Api.Security;
 using OrleansSync.Simulators.Datahub;
+using OrleansSync.Simulators.InterimFinance;
 using OrleansSync.Simulators.Nomis;
 using OrleansSync.Simulators.PrisonTransfers;
+using OrleansSync.Simulators.Tenure;
 
 namespace OrleansSync.Silo;
 
@@ -12,7 +14,8 @@ namespace OrleansSync.Silo;
 /// embedded PostgreSQL) and in Development only, because their admin endpoints post events into the
 /// hub and reset state. Those endpoints (every simulator's <c>{prefix}/admin/...</c>) require an
 /// operator token unless Simulators:RequireToken is false. Settings come from the
-/// "Simulators:Nomis", "Simulators:Transfers" and "Simulators:Datahub" sections.
+/// "Simulators:Nomis", "Simulators:Transfers", "Simulators:Datahub", "Simulators:Tenure" and
+/// "Simulators:InterimFinance" sections.
 /// </summary>
 public static class SimulatorHosting
 {
@@ -45,6 +48,14 @@ public static class SimulatorHosting
         builder.Services.AddOptions<TransfersSimulatorOptions>().Configure<IServiceProvider>((options, services) =>
             options.EventsBearerTokenProvider ??= GatewayToken(services, "transfers-simulator"));
         builder.Services.AddDatahubAdapterSimulator(options => builder.Configuration.GetSection("Simulators:Datahub").Bind(options));
+        builder.Services.AddTenureSimulator(options =>
+        {
+            options.EventsUrl = $"{siloAddress}/events/tenure";
+            builder.Configuration.GetSection("Simulators:Tenure").Bind(options);
+        });
+        builder.Services.AddOptions<TenureSimulatorOptions>().Configure<IServiceProvider>((options, services) =>
+            options.EventsBearerTokenProvider ??= GatewayToken(services, "tenure-simulator"));
+        builder.Services.AddInterimFinanceSimulator(options => builder.Configuration.GetSection("Simulators:InterimFinance").Bind(options));
         return builder;
     }
 
@@ -64,6 +75,8 @@ public static class SimulatorHosting
         simulators.MapNomisSimulator();
         simulators.MapDatahubAdapterSimulator();
         simulators.MapTransfersSimulators();
+        simulators.MapTenureSimulator();
+        simulators.MapInterimFinanceSimulator();
         return app;
     }
 

@@ -10,14 +10,8 @@ namespace OrleansSync.Api.Ingestion;
 /// </summary>
 internal static class PlaceholderEventSources
 {
-    /// <summary>
-    /// Hackney tenure events (TenureCreatedEvent, TenureUpdatedEvent, ...). PLACEHOLDER until the
-    /// finance domain registers "tenure" with a real classification in its AddXxxApi.
-    /// </summary>
-    public static readonly EventSource Tenure = new("tenure", "tenure", e =>
-        EventClassification.Skip(EventTypeOf(e), "No domain handles tenure events yet; the event is kept in the skipped-events table."));
-
-    public static IReadOnlyList<EventSource> All { get; } = [Tenure];
+    // Hackney tenure events were the placeholder here until the finance domain registered "tenure" (src/Api/Finance/TenureEventSource.cs).
+    public static IReadOnlyList<EventSource> All { get; } = [];
 
     private static string EventTypeOf(JsonElement e) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty("eventType", out var type) && type.ValueKind == JsonValueKind.String

@@ -114,16 +114,6 @@ public sealed class SigningKeyAndTokenTests : IDisposable
         TokenCommand.IsRequested(["--urls", "http://127.0.0.1:5080"]).Should().BeFalse();
     }
 
-    [Fact]
-    public void The_tenure_placeholder_skips_every_event_and_keeps_its_type()
-    {
-        using var document = JsonDocument.Parse("""{"eventType":"TenureCreatedEvent","entityId":"6f2f6b1f-7c36-4d5b-8b87-2a4f5c2b4b1e"}""");
-        var classification = PlaceholderEventSources.Tenure.Classify(document.RootElement);
-        classification.StreamKey.Should().BeNull();
-        classification.EventType.Should().Be("TenureCreatedEvent");
-        classification.Reason.Should().Contain("No domain handles tenure events yet");
-    }
-
     private IConfiguration Configuration(string? signingKey = null) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         [ApiSigningKey.DataDirectoryKey] = _dataDirectory,

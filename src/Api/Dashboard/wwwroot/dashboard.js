@@ -31,6 +31,16 @@
       match: (op) => op.path === '/cas2/transfers/status',
     },
     {
+      domain: 'Finance', title: 'Finance sync: accounts, last spreadsheet write, pushes pending and failing, last reconciliation',
+      hint: 'GET /finance/status',
+      match: (op) => op.path === '/finance/status',
+    },
+    {
+      domain: 'Finance', title: 'Interim finance workbook: last write, accounts and changes it holds',
+      hint: 'GET /finance/spreadsheet (operator; the file itself is downloaded without Accept: application/json)',
+      match: (op) => op.path === '/finance/spreadsheet',
+    },
+    {
       domain: 'Incentives', title: 'Migration history and progress',
       hint: 'GET /migrate/incentives/history',
       match: (op) => /migrat/i.test(op.path) && /incentive/i.test(op.path) && /history/i.test(op.path),

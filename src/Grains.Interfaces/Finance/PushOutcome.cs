@@ -1,0 +1,10 @@
+namespace OrleansSync.Grains.Finance;
+
+/// <summary>What a push did.</summary>
+public enum PushOutcome
+{
+    Pushed,
+    AlreadyPushed,
+    NoAccount,
+    Disabled,
+}
