@@ -2,6 +2,7 @@ using OrleansSync.Grains.AccountingPoints;
 using OrleansSync.Grains.Incentives;
 using OrleansSync.Simulators.Datahub;
 using OrleansSync.Simulators.Nomis;
+using OrleansSync.Simulators.Tenure;
 
 namespace OrleansSync.Silo;
 
@@ -10,7 +11,8 @@ namespace OrleansSync.Silo;
 /// sets each flow moving, so a newcomer can watch it on the dashboard: NOMIS gets prisoners with
 /// incentive history, which the one-time migration brings into the hub; a few NOMIS users then
 /// record new IEPs (offender events into the hub); a set of accounting points is looked up, so
-/// each is fetched from the adapter and stored with its history. The simulators keep their data in memory, so this
+/// each is fetched from the adapter and stored with its history; Hackney's tenure API creates
+/// tenures, whose events make finance accounts (and rows of the interim finance workbook). The simulators keep their data in memory, so this
 /// runs on every start; the hub's migration skips what it already holds.
 /// </summary>
 internal sealed class DemoData(
@@ -24,6 +26,7 @@ internal sealed class DemoData(
     private const int Prisoners = 25;
     private const int LiveIeps = 3;
     private const int AccountingPoints = 20;
+    private const int Tenures = 5;
 
     public static WebApplicationBuilder AddWhenRequested(WebApplicationBuilder builder)
     {
@@ -42,7 +45,9 @@ internal sealed class DemoData(
             return;
         }
 
-        if (services.GetService<NomisSimulator>() is not { } nomis || services.GetService<DatahubAdapterSimulator>() is not { } datahub)
+        if (services.GetService<NomisSimulator>() is not { } nomis
+            || services.GetService<DatahubAdapterSimulator>() is not { } datahub
+            || services.GetService<TenureSimulator>() is not { } tenure)
         {
             logger.LogWarning("{Setting} is set but the simulators are off (Silo:Simulators); no demo data was seeded", SettingKey);
             return;
@@ -52,6 +57,7 @@ internal sealed class DemoData(
         {
             await SeedIncentivesAsync(nomis);
             await SeedAccountingPointsAsync(datahub, stoppingToken);
+            SeedTenures(tenure);
         }
         catch (Exception problem) when (!stoppingToken.IsCancellationRequested)
         {
@@ -82,6 +88,23 @@ internal sealed class DemoData(
         var gsrns = datahub.Store.ListGsrns().Take(AccountingPoints).ToList();
         await Parallel.ForEachAsync(gsrns, cancellationToken, async (gsrn, _) => await grains.GetGrain<IAccountingPointGrain>(gsrn).LookupAsync());
         logger.LogInformation("Demo: {Count} accounting points were looked up and synced (GET /accounting-points/sync-status, GET /accounting-points/{{gsrn}}), e.g. {Gsrn}", gsrns.Count, gsrns.FirstOrDefault());
+    }
+
+    private void SeedTenures(TenureSimulator tenure)
+    {
+        for (var n = 1; n <= Tenures; n++)
+        {
+            tenure.Store.Create(new TenureInformation
+            {
+                PaymentReference = $"DEMO{n:D6}",
+                StartOfTenureDate = DateTime.UtcNow.Date.AddDays(-30 * n),
+                TenureType = new TenureCodeDescription("SEC", "Secure"),
+                TenuredAsset = new TenuredAsset(Guid.NewGuid(), "Dwelling", $"{n} Demo Street E8 1AA", $"10000000{n}", $"0000{n:D4}"),
+                HouseholdMembers = [new HouseholdMember(Guid.NewGuid(), "Person", $"Demo Tenant {n}", true, new DateTime(1980, 1, n), "Tenant")],
+            });
+        }
+
+        logger.LogInformation("Demo: the tenure API created {Count} tenures; their events make finance accounts (GET /finance/status, GET /finance/spreadsheet)", Tenures);
     }
 
     private async Task<bool> StartedAsync(CancellationToken stoppingToken)
