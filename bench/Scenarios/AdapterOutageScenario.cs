@@ -16,8 +16,8 @@ namespace OrleansSync.Bench.Scenarios;
 public static class AdapterOutageScenario
 {
     private static readonly TimeSpan Startup = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan Recovery = TimeSpan.FromMinutes(20);
-    private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Recovery = TimeSpan.FromMinutes(25);
+    private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(11);
 
     public static async Task RunAsync(BenchArgs args)
     {
@@ -138,7 +138,7 @@ public static class AdapterOutageScenario
 
     /// <summary>
     /// Polls until everything is in step or nothing changed for <see cref="Quiet"/> (an accounting
-    /// point's retries back off from a minute, doubling), within <see cref="Recovery"/>.
+    /// point's retries back off from a minute, doubling to AccountingPoints:RetryBackoffMax, 10 minutes), within <see cref="Recovery"/>.
     /// </summary>
     private static async Task<(InStep State, TimeSpan After)> SettleAsync(
         HttpClient http, string[] prisoners, Dictionary<string, int> dpsReviews, Dictionary<string, int> nomisIeps, Dictionary<string, DateTimeOffset> changes, Stopwatch since)
