@@ -106,12 +106,11 @@ public static class FailoverScenario
                 new OutboxWebhooks([]),
                 NullLogger<PostgresStreamProducer>.Instance);
 
-            async Task<long> Applied() => await database.ScalarAsync("select count(*) from test_ledger where grain = $1", LedgerGrain.GrainTypeName);
             async Task WaitApplied(long count)
             {
                 if (count > 0)
                 {
-                    await Eventually.TrueAsync(async () => await Applied() >= count, Deadline, $"{count} events applied");
+                    await Eventually.TrueAsync(async () => await LedgerAudit.AppliedAsync(database) >= count, Deadline, $"{count} events applied");
                 }
             }
 
@@ -137,41 +136,21 @@ public static class FailoverScenario
             await WaitApplied(events);
             await Task.Delay(TimeSpan.FromSeconds(1)); // anything applied twice late would show too
             var dead = await declaredDead!;
-            var servedAgain = (DateTime)(await database.ValueAsync(
-                """
-                select max(first_after) from (
-                    select min(applied_at) as first_after from test_ledger
-                    where grain = $1 and applied_at > $2 group by key) keys
-                """,
-                LedgerGrain.GrainTypeName,
-                killedAt))! - killedAt;
+            var servedAgain = await LedgerAudit.EveryKeyAppliedAgainAsync(database, killedAt);
             var keysAfter = await database.ScalarAsync("select count(distinct key) from test_ledger where grain = $1 and applied_at > $2", LedgerGrain.GrainTypeName, killedAt);
             if (keysAfter != keys)
             {
                 throw new InvalidOperationException($"only {keysAfter} of {keys} keys had events applied after the kill; raise --rounds");
             }
 
-            var distinct = await database.ScalarAsync("select count(*) from (select distinct key, sequence from test_ledger where grain = $1) d", LedgerGrain.GrainTypeName);
-
-            // The ledger ignores a repeated entry id, so a double would not show in it; the fence
-            // version counts units of work, one per event applied.
-            var unitsOfWork = await database.ScalarAsync("select coalesce(sum(version), 0) from entity_fence where grain_type = $1", LedgerGrain.GrainTypeName);
-            var outOfOrder = await database.ScalarAsync(
-                """
-                select count(*) from (
-                    select key, array_agg(sequence order by id) as s from test_ledger where grain = $1 group by key) k
-                where s <> (select array_agg(g order by g) from generate_series(1, $2) g)
-                """,
-                LedgerGrain.GrainTypeName,
-                rounds);
-            var deadLettered = await database.ScalarAsync("select count(*) from stream_dead_letter");
+            var audit = await LedgerAudit.ReadAsync(database, rounds);
             if (survivor.HasExited)
             {
                 throw new InvalidOperationException("the surviving silo exited (declared dead?): " + string.Join(Environment.NewLine, survivor.Output.TakeLast(20)));
             }
 
             Console.WriteLine($"{membership}: declared dead after {dead.TotalSeconds:0.0} s, every key applied again {servedAgain.TotalSeconds:0.0} s after the kill");
-            return new Result(membership, dead, servedAgain, events, await Applied(), events - distinct, unitsOfWork - distinct, outOfOrder, deadLettered);
+            return new Result(membership, dead, servedAgain, events, audit.Applied, events - audit.Distinct, audit.AppliedTwice, audit.OutOfOrder, audit.DeadLettered);
         }
         catch
         {

@@ -95,30 +95,11 @@ public static class PostgresOutageScenario
 
             var restartedAt = await (outage ?? throw new InvalidOperationException("the load ended before the outage; raise --seconds"));
             var events = (long)keys * rounds;
-            await Eventually.TrueAsync(async () => await Applied(database) >= events, Deadline, $"{events} events applied");
+            await Eventually.TrueAsync(async () => await LedgerAudit.AppliedAsync(database) >= events, Deadline, $"{events} events applied");
             await Task.Delay(TimeSpan.FromSeconds(1)); // anything applied twice late would show too
 
-            var recovered = (DateTime)(await database.ValueAsync(
-                """
-                select max(first_after) from (
-                    select min(applied_at) as first_after from test_ledger
-                    where grain = $1 and applied_at > $2 group by key) keys
-                """,
-                LedgerGrain.GrainTypeName,
-                restartedAt))! - restartedAt;
-            var distinct = await database.ScalarAsync("select count(*) from (select distinct key, sequence from test_ledger where grain = $1) d", LedgerGrain.GrainTypeName);
-
-            // The ledger ignores a repeated entry; the fence version counts units of work, one per event applied.
-            var unitsOfWork = await database.ScalarAsync("select coalesce(sum(version), 0) from entity_fence where grain_type = $1", LedgerGrain.GrainTypeName);
-            var outOfOrder = await database.ScalarAsync(
-                """
-                select count(*) from (
-                    select key, array_agg(sequence order by id) as s from test_ledger where grain = $1 group by key) k
-                where s <> (select array_agg(g order by g) from generate_series(1, $2) g)
-                """,
-                LedgerGrain.GrainTypeName,
-                rounds);
-            var deadLettered = await database.ScalarAsync("select count(*) from stream_dead_letter");
+            var recovered = await LedgerAudit.EveryKeyAppliedAgainAsync(database, restartedAt);
+            var audit = await LedgerAudit.ReadAsync(database, rounds);
             var activeSilos = await database.ScalarAsync("select count(*) from orleans_membership where deployment_id = $1 and status = $2", clusterId, Active);
             var exited = silos.Count(s => s.HasExited);
 
@@ -130,12 +111,12 @@ public static class PostgresOutageScenario
                     BenchTable.Number(failedAppends),
                     BenchTable.Number(recovered.TotalSeconds, "N1"),
                     $"{activeSilos} / {exited}",
-                    BenchTable.Number(events - distinct),
-                    BenchTable.Number(unitsOfWork - distinct),
-                    BenchTable.Number(outOfOrder),
-                    BenchTable.Number(deadLettered),
+                    BenchTable.Number(events - audit.Distinct),
+                    BenchTable.Number(audit.AppliedTwice),
+                    BenchTable.Number(audit.OutOfOrder),
+                    BenchTable.Number(audit.DeadLettered),
                 ]]);
-            var clean = events == distinct && unitsOfWork == distinct && outOfOrder == 0 && activeSilos == 2 && exited == 0;
+            var clean = events == audit.Distinct && audit.AppliedTwice == 0 && audit.OutOfOrder == 0 && activeSilos == 2 && exited == 0;
             Console.WriteLine();
             Console.WriteLine(
                 $"recovered: {recovered.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s after PostgreSQL was back, without restarting a silo; " +
@@ -167,9 +148,6 @@ public static class PostgresOutageScenario
         NpgsqlConnection.ClearAllPools();
         return (DateTime)(await database.ValueAsync("select clock_timestamp()"))!;
     }
-
-    private static async Task<long> Applied(BenchDatabase database) =>
-        await database.ScalarAsync("select count(*) from test_ledger where grain = $1", LedgerGrain.GrainTypeName);
 
     private static string Key(int k) => $"outage-{k}";
 
