@@ -18,8 +18,10 @@ internal sealed class AccountingPointsTestHost : IAsyncDisposable
     {
         ["AccountingPoints:AdapterRetries"] = "2",
         ["AccountingPoints:AdapterRetryDelay"] = "00:00:00.020",
-        ["AccountingPoints:AdapterTimeout"] = "00:00:03",
-        ["AccountingPoints:AdapterTotalTimeout"] = "00:00:06",
+        // Well above what a request to the in-process simulator takes on a loaded 2-core machine: a
+        // timed-out request is retried, and tests that count the adapter's requests would see it.
+        ["AccountingPoints:AdapterTimeout"] = "00:00:10",
+        ["AccountingPoints:AdapterTotalTimeout"] = "00:00:25",
         ["AccountingPoints:AdapterRequestsPerSecond"] = "0",
         ["AccountingPoints:MaxConcurrentSyncs"] = "8",
         ["AccountingPoints:LimiterWait"] = "00:00:05",
