@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using OrleansSync.Api.Security;
 
@@ -16,9 +17,23 @@ public static class MetricsHosting
     {
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
         builder.Services.AddHostedService<StreamBacklogMetrics>();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("Microsoft.Orleans", "OrleansSync.*", "System.Net.Http", "Microsoft.AspNetCore.Hosting")
-            .AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics
+                .AddMeter("Microsoft.Orleans", "OrleansSync.*", "System.Net.Http", "Microsoft.AspNetCore.Hosting")
+                .AddPrometheusExporter();
+
+            // Meters are matched by name across the process, so a second host in it (a test server)
+            // would have its DI-made meters exported here too, and they would count towards this
+            // provider's metric stream limit: only this host's IMeterFactory's meters, and static ones.
+            ((IDeferredMeterProviderBuilder)metrics).Configure((services, provider) =>
+            {
+                var own = services.GetRequiredService<IMeterFactory>();
+                provider.AddView(instrument => instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, own)
+                    ? MetricStreamConfiguration.Drop
+                    : null);
+            });
+        });
         return builder;
     }
 
