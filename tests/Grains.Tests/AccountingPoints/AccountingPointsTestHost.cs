@@ -28,7 +28,8 @@ internal sealed class AccountingPointsTestHost : IAsyncDisposable
         ["AccountingPoints:RetryBackoffBase"] = "00:00:00.200",
         ["AccountingPoints:RetryBackoffMax"] = "00:00:00.800",
         ["AccountingPoints:FailingAfterAttempts"] = "3",
-        ["AccountingPoints:DeadSyncAfter"] = "00:00:15",
+        // Above LimiterWait + AdapterTotalTimeout (validated): a sync still running is never declared dead.
+        ["AccountingPoints:DeadSyncAfter"] = "00:00:45",
         ["AccountingPoints:SweepInterval"] = "00:00:00.300",
         ["AccountingPoints:EventCoalesceWindow"] = "00:00:00.500",
         ["AccountingPoints:ResyncShardInterval"] = "00:00:00.200",
