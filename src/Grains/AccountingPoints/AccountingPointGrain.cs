@@ -12,7 +12,8 @@ namespace OrleansSync.Grains.AccountingPoints;
 /// (so a sync lost with its silo is found as dead); fetch from the adapter from valid_from (earliest unit
 /// start, Oslo midnight); validate; then, in one fenced transaction, record parties new to the hub, mirror the
 /// timeline (<see cref="TimelineMerge"/>) and finish the bookkeeping. Any failure records the attempt and
-/// its reason and, for tracked points, schedules a retry with backoff; nothing of the data is half-written.
+/// its reason and, for tracked points and for announced changes (events), schedules a retry with backoff;
+/// nothing of the data is half-written.
 /// No reminders of its own (one per point does not scale: dotnet/orleans#947): its due times live in
 /// accounting_point_sync, next_resync_at (periodic, tracked points, a stable slot per GSRN) and
 /// next_sync_at (one-off: events, retries, dead-sync recovery; the earliest request wins, so bursts
@@ -332,8 +333,10 @@ public sealed class AccountingPointGrain(
                     // A lookup of a point the system does not hold leaves no trace unless it succeeds.
                     await _repository.DeleteSyncAsync(unitOfWork);
                 }
-                else if (failed.Tracked)
+                else if (failed.Tracked || (outcome == SyncOutcome.Failed && trigger is SyncTrigger.Event or SyncTrigger.Retry))
                 {
+                    // Tracked points, and a change the datahub announced for a point the hub holds:
+                    // retried until it is in, or an adapter outage would leave the change behind.
                     var backoff = ResyncSchedule.Backoff(attempts, _options.RetryBackoffBase, _options.RetryBackoffMax, Random.Shared.NextDouble());
                     await ScheduleAsync(unitOfWork, SyncTrigger.Retry, backoff, requestedAt: null);
                 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansSync.Grains.AccountingPoints;
 using OrleansSync.Simulators.Faults;
 
@@ -58,5 +59,28 @@ public sealed class AdapterOutageTests : IAsyncLifetime
         }
 
         _host.Simulator.Requests.Snapshot().MaxInFlight.Should().BeLessThanOrEqualTo(MaxConcurrentSyncs, "syncs wait for a limiter slot before calling the adapter");
+    }
+
+    [Fact]
+    public async Task A_change_announced_during_an_outage_for_a_point_the_hub_holds_is_synced_once_the_adapter_is_back()
+    {
+        // Held (looked up), not tracked: no periodic resync would bring the change in later.
+        var gsrn = _host.GeneratedGsrn(Points + 1);
+        (await _host.Point(gsrn).LookupAsync()).Should().NotBeNull();
+        var before = (await _host.Point(gsrn).GetAsync())!.Sync!;
+        before.Tracked.Should().BeFalse();
+
+        _host.Simulator.Faults.Apply(new FaultSettings { FailureRate = 1, FailureStatusCode = 503 });
+        var changedAt = DateTimeOffset.UtcNow;
+        var producer = _host.Factory.Services.GetRequiredService<IStreamProducer>();
+        await producer.AppendAsync(DatahubChangeEvents.StreamNamespace, gsrn, "changed-during-outage",
+            $$"""{"eventType": "accounting-point-changed", "gsrn": "{{gsrn}}", "occurredAt": "{{changedAt:O}}"}""");
+        await _host.EventuallyAsync(async () => (await _host.Point(gsrn).GetAsync())!.Sync!.Attempts >= 2, Deadline,
+            "the announced change to fail and be retried while the adapter is down", [gsrn]);
+
+        _host.Simulator.Faults.Apply(new FaultSettings { FailureRate = 0 });
+
+        await _host.EventuallyAsync(async () => (await _host.Point(gsrn).GetAsync())!.Sync is { Attempts: 0, DataAsOf: { } asOf } && asOf >= changedAt, Deadline,
+            "the change to be synced by a retry once the adapter is back", [gsrn]);
     }
 }
