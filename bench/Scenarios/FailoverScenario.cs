@@ -156,11 +156,7 @@ public static class FailoverScenario
         {
             foreach (var silo in silos)
             {
-                Console.Error.WriteLine($"--- {silo.Name} (exited: {silo.HasExited}) last output:");
-                foreach (var line in silo.Output.TakeLast(30))
-                {
-                    Console.Error.WriteLine("  " + line);
-                }
+                silo.WriteLastOutput(Console.Error);
             }
 
             throw;

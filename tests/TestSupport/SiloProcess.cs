@@ -90,6 +90,16 @@ public sealed class SiloProcess : IDisposable
         return silo;
     }
 
+    /// <summary>Writes the last <paramref name="lines"/> lines of output under a heading: what a failed run shows of each silo.</summary>
+    public void WriteLastOutput(TextWriter writer, int lines = 30)
+    {
+        writer.WriteLine($"--- {Name} (exited: {HasExited}) last output:");
+        foreach (var line in Output.TakeLast(lines))
+        {
+            writer.WriteLine("  " + line);
+        }
+    }
+
     /// <summary>SIGKILL: the process gets no chance to leave the cluster or to finish anything.</summary>
     public void Kill()
     {
