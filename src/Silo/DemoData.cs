@@ -1,4 +1,5 @@
 using OrleansSync.Grains.AccountingPoints;
+using OrleansSync.Grains.Hosting;
 using OrleansSync.Grains.Incentives;
 using OrleansSync.Simulators.Datahub;
 using OrleansSync.Simulators.Nomis;
@@ -40,10 +41,7 @@ internal sealed class DemoData(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await StartedAsync(stoppingToken))
-        {
-            return;
-        }
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
 
         if (services.GetService<NomisSimulator>() is not { } nomis
             || services.GetService<DatahubAdapterSimulator>() is not { } datahub
@@ -105,14 +103,5 @@ internal sealed class DemoData(
         }
 
         logger.LogInformation("Demo: the tenure API created {Count} tenures; their events make finance accounts (GET /finance/status, GET /finance/spreadsheet)", Tenures);
-    }
-
-    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var onStarted = lifetime.ApplicationStarted.Register(started.SetResult);
-        using var onStopping = stoppingToken.Register(started.SetResult);
-        await started.Task;
-        return !stoppingToken.IsCancellationRequested;
     }
 }

@@ -6,8 +6,9 @@ namespace OrleansSync.Grains.Hosting;
 /// Start-up tasks that call grains wait for the host to have started: the Orleans silo is one of the
 /// host's services, and a grain call before it runs would fail.
 /// </summary>
-internal static class HostStarted
+public static class HostStarted
 {
+    /// <summary>Completes once the host has started; cancelled with <paramref name="cancellationToken"/> if it stops first.</summary>
     public static Task WaitAsync(IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         if (lifetime.ApplicationStarted.IsCancellationRequested)
