@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OrleansSync.Api.Security;
 
 namespace OrleansSync.Grains.Tests;
@@ -24,6 +26,32 @@ public sealed class SiloHostTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select count(*) from rt_schema_migration where module = 'streams' and version = 1", connection);
         ((long)(await command.ExecuteScalarAsync())!).Should().Be(1, "the silo ran against the test database, not an embedded one");
+    }
+
+    [Fact]
+    public async Task A_silo_its_cluster_declares_dead_stops_itself_and_not_the_test_process()
+    {
+        await using var factory = new SiloFactory(_database.ConnectionString);
+        using var client = factory.CreateClient();
+        (await client.GetStringAsync("/health/ready")).Should().Be("Healthy");
+        var lifetime = factory.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        // What a peer's death vote writes: the silo's row Dead (6), and the table's version moved on.
+        await using (var connection = new NpgsqlConnection(_database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var declareDead = new NpgsqlCommand(
+                """
+                with dead as (update orleans_membership set status = 6 where port = $1 and status = 3 returning deployment_id)
+                update orleans_membership_version set version = version + 1 where deployment_id in (select deployment_id from dead)
+                """, connection);
+            declareDead.Parameters.Add(new NpgsqlParameter { Value = factory.SiloPort });
+            (await declareDead.ExecuteNonQueryAsync()).Should().Be(1, "the silo was active in the table");
+        }
+
+        // Orleans' own handler would end the whole process here (Environment.FailFast), with every test in it.
+        await Eventually.TrueAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, TimeSpan.FromSeconds(60),
+            "the silo to read the table (every 5 s), find itself dead and stop its host");
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Runtime;
 
 namespace OrleansSync.Testing;
 
@@ -52,6 +54,9 @@ public sealed class SiloFactory(string connectionString, IReadOnlyDictionary<str
         }
 
         builder.ConfigureTestServices(services =>
-            services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = MinimumReminderPeriod));
+        {
+            services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = MinimumReminderPeriod);
+            services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, StopSiloOnFatalError>());
+        });
     }
 }
