@@ -97,7 +97,8 @@ public static class SyncApiExtensions
         // own, and it is a page rather than part of the API document. A browser reaches it by signing
         // in at /sign-in, which sets a cookie the bearer handler reads for this path only.
         app.MapSignIn();
-        app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(ApiPolicies.Write).ExcludeFromDescription();
+        app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(ApiPolicies.Write).ExcludeFromDescription()
+            .AddEndpointFilter<OrleansDashboardSiloFilter>();
         return app;
     }
 }

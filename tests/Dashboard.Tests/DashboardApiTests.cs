@@ -49,6 +49,25 @@ public sealed class DashboardApiTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task The_Orleans_dashboard_answers_a_malformed_silo_address_with_400_and_an_unknown_silo_with_404()
+    {
+        using var operatorClient = host.Client(ApiRoles.Operator);
+        var silo = host.Services.GetRequiredService<ISiloStatusOracle>().SiloAddress;
+
+        using var live = await operatorClient.GetAsync($"/dashboard/orleans/SiloProperties/{silo.ToParsableString()}");
+        live.StatusCode.Should().Be(HttpStatusCode.OK, "the live silo's properties are served as before");
+
+        using var malformed = await operatorClient.GetAsync("/dashboard/orleans/SiloCounters/sample");
+        malformed.StatusCode.Should().Be(HttpStatusCode.BadRequest, "it answered 500 with a stack trace");
+        (await JsonAsync(malformed, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("address", out _).Should().BeTrue("the problem names the field");
+
+        var elsewhere = SiloAddress.New(silo.Endpoint.Address, silo.Endpoint.Port + 1, silo.Generation);
+        using var unknown = await operatorClient.GetAsync($"/dashboard/orleans/SiloStats/{elsewhere.ToParsableString()}");
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        unknown.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
     public async Task The_overview_lists_the_live_silo_with_its_statistics_for_a_reader()
     {
         using var reader = host.Client(ApiRoles.Reader);
