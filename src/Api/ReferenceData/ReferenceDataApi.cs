@@ -1,3 +1,5 @@
+using OrleansSync.Api.ReferenceData.OtherPrivileges;
+
 namespace OrleansSync.Api.ReferenceData;
 
 /// <summary>The incentive reference data in the gateway: global levels and prison levels, mastered here and pushed to NOMIS.</summary>
@@ -7,6 +9,7 @@ public static class ReferenceDataApi
     {
         app.MapIncentiveLevelsApi();
         app.MapPrisonIncentiveLevelsApi();
+        app.MapOtherPrivilegesApi();
         app.MapReferenceDataReconciliationApi();
         return app;
     }

@@ -35,7 +35,7 @@ internal static class ReferenceDataEvents
             ? level.GetString()
             : null;
 
-    private static string Write(string eventType, string description, TimeProvider time, Action<Utf8JsonWriter>? additionalInformation)
+    internal static string Write(string eventType, string description, TimeProvider time, Action<Utf8JsonWriter>? additionalInformation)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

@@ -1,5 +1,6 @@
 using OrleansSync.Simulators.Faults;
 using OrleansSync.Simulators.Nomis.ReferenceData;
+using OrleansSync.Simulators.Nomis.ReferenceData.OtherPrivileges;
 
 namespace OrleansSync.Simulators.Nomis;
 
@@ -18,6 +19,7 @@ public sealed class NomisSimulator
         Faults = new FaultInjector(Options.Faults, time);
         ReferenceData = new NomisReferenceDataStore(Options, time);
         Store.ReferenceCodeDescription = ReferenceData.DescriptionOf;
+        OtherPrivileges = new NomisOtherPrivilegesStore(ReferenceData, time);
     }
 
     public NomisSimulatorOptions Options { get; }
@@ -26,6 +28,9 @@ public sealed class NomisSimulator
 
     /// <summary>REFERENCE_CODES (IEP_LEVEL), IEP_LEVELS and VISIT_ALLOWANCE_LEVELS, mastered by the hub and pushed here.</summary>
     public NomisReferenceDataStore ReferenceData { get; }
+
+    /// <summary>REFERENCE_CODES (IEP_OTH_PRIV) and OTHER_PRIVILEGES_LEVELS, mastered by the hub and pushed here (inferred endpoints).</summary>
+    public NomisOtherPrivilegesStore OtherPrivileges { get; }
 
     public NomisEventPublisher Events { get; }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansSync.Simulators.Common;
 using OrleansSync.Simulators.Faults;
 using OrleansSync.Simulators.Nomis.ReferenceData;
+using OrleansSync.Simulators.Nomis.ReferenceData.OtherPrivileges;
 
 namespace OrleansSync.Simulators.Nomis;
 
@@ -54,10 +55,12 @@ public static class NomisSimulatorExtensions
             .WithFaultInjection(simulator.Faults);
         NomisEndpoints.MapContract(api, simulator);
         NomisReferenceDataEndpoints.MapContract(api, simulator.ReferenceData);
+        NomisOtherPrivilegesEndpoints.MapContract(api, simulator.OtherPrivileges);
 
         var admin = root.MapGroup("/admin").WithSimulatorErrors(hmppsShape: false);
         NomisAdminEndpoints.Map(admin, simulator);
         NomisReferenceDataEndpoints.MapAdmin(admin, simulator.ReferenceData);
+        NomisOtherPrivilegesEndpoints.MapAdmin(admin, simulator.OtherPrivileges);
         admin.MapFaultAdmin(simulator.Faults);
         return app;
     }

@@ -43,7 +43,7 @@ public sealed class NomisReferenceDataClient(HttpClient http, NomisResilience re
     public Task UpdatePrisonLevelAsync(string prisonId, string code, NomisPrisonIncentiveLevelRequest request, CancellationToken cancellationToken = default) =>
         WriteAsync(HttpMethod.Put, $"incentives/prison/{Uri.EscapeDataString(prisonId)}/code/{Uri.EscapeDataString(code)}", request with { LevelCode = null }, cancellationToken);
 
-    private async Task<T?> ReadAsync<T>(string path, CancellationToken cancellationToken) where T : class
+    internal async Task<T?> ReadAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {
         using var response = await SendAsync(resilience.Reads, () => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -63,7 +63,7 @@ public sealed class NomisReferenceDataClient(HttpClient http, NomisResilience re
         }
     }
 
-    private async Task WriteAsync<T>(HttpMethod method, string path, T body, CancellationToken cancellationToken)
+    internal async Task WriteAsync<T>(HttpMethod method, string path, T body, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(resilience.Writes, () => new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
         await EnsureSuccessAsync(response, method.Method, path, cancellationToken);
