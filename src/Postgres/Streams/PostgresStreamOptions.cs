@@ -8,8 +8,14 @@ public sealed class PostgresStreamOptions
     /// <summary>Fixed number of queues; each is read by one pulling agent, and Orleans balances the agents over the silos. Changing it remaps keys: only with drained queues.</summary>
     public int QueueCount { get; set; } = 8;
 
-    /// <summary>Attempts of a message before it becomes a dead letter.</summary>
-    public int MaxAttempts { get; set; } = 5;
+    /// <summary>
+    /// Attempts of a message before it becomes a dead letter. 10 with the default backoff (1 s doubling, at
+    /// most <see cref="RetryBackoffMax"/>) keeps a message trying for about 8.5 minutes, so an upstream
+    /// system down for a few minutes is caught up by itself; with 5 (about 30 s) most of what arrived in a
+    /// 5-minute outage became dead letters waiting for a replay (README, adapter-outage benchmark). The
+    /// price: a message that can never succeed holds its key (not others) that long before it is set aside.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 10;
 
     /// <summary>First retry delay; doubles per attempt, with jitter, up to <see cref="RetryBackoffMax"/>.</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(1);
