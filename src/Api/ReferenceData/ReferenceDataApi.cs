@@ -1,3 +1,5 @@
+using OrleansSync.Api.ReferenceData.Migration;
+
 namespace OrleansSync.Api.ReferenceData;
 
 /// <summary>The incentive reference data in the gateway: global levels and prison levels, mastered here and pushed to NOMIS.</summary>
@@ -8,6 +10,7 @@ public static class ReferenceDataApi
         app.MapIncentiveLevelsApi();
         app.MapPrisonIncentiveLevelsApi();
         app.MapReferenceDataReconciliationApi();
+        app.MapReferenceDataMigrationApi();
         return app;
     }
 }
