@@ -10,8 +10,11 @@ public sealed class ReferenceDataMigrationOptions
     /// <summary>A tick stops taking new prisons after this long, well inside the grain call timeout; the next tick continues.</summary>
     public static readonly TimeSpan StepBudgetDefault = TimeSpan.FromSeconds(10);
 
-    /// <summary>A step NOMIS fails this many ticks in a row is given up: its rows are listed as failed and the run goes on.</summary>
-    public const int MaxAttemptsDefault = 5;
+    /// <summary>
+    /// A step NOMIS fails this many ticks in a row is given up: its rows are listed as failed and the run goes on
+    /// (a minute of failures at the default tick; a second run takes them again).
+    /// </summary>
+    public const int MaxAttemptsDefault = 60;
 
     /// <summary>Period of the reminder that drives a run (and resumes it after a restart).</summary>
     public TimeSpan TickInterval { get; set; } = TickIntervalDefault;

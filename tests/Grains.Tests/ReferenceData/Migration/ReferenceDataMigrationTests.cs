@@ -25,6 +25,9 @@ public sealed class ReferenceDataMigrationTests(ITestOutputHelper output)
         // Each NOMIS failure fails the step, so the test sees the next tick take it again.
         ["Incentives:Nomis:RetryAttempts"] = "0",
         ["ReferenceData:Reconciliation:Schedule"] = "off",
+        // A restarted host's first ticks may run before the test wires its NOMIS transport (connection refused):
+        // at 100 ms ticks the default limit would give those prisons up as failed. No test here relies on giving up.
+        ["ReferenceData:Migration:MaxAttempts"] = "1000",
     };
 
     /// <summary>The NOMIS simulator's prisons, each seeded with BAS, STD (the default) and ENH.</summary>
