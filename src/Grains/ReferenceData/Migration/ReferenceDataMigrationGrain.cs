@@ -197,10 +197,12 @@ public sealed class ReferenceDataMigrationGrain(
 
         var report = await Db.ReadAsync(database, async db => await ReferenceDataMigrations.ReportAsync(db, (await ReferenceDataMigrations.GetAsync(db, MigrationId))!, withItems: false));
         logger.LogInformation("{GrainType} {GrainKey}: reference-data migration completed: levels {Levels}; prison levels {PrisonLevels}",
-            GrainTypeName, MigrationId, report.Levels, report.PrisonLevels);
+            GrainTypeName, MigrationId, Summary(report.Levels), Summary(report.PrisonLevels));
     }
 
     private Task<ReferenceDataMigrationRow?> ReadAsync() => Db.ReadAsync(database, db => ReferenceDataMigrations.GetAsync(db, MigrationId));
+
+    private static string Summary(ReferenceDataMigrationCounts c) => $"{c.Migrated} migrated, {c.Unchanged} unchanged, {c.Skipped} skipped, {c.Failed} failed";
 
     private static string Summary(IEnumerable<ReferenceDataMigrationItemRow> items) =>
         string.Join(", ", items.GroupBy(i => i.Outcome).Select(g => $"{g.Count()} {g.Key.ToLowerInvariant()}"));
