@@ -1,6 +1,7 @@
 using OrleansSync.Grains.AccountingPoints;
 using OrleansSync.Grains.Hosting;
 using OrleansSync.Grains.Incentives;
+using OrleansSync.Grains.ReferenceData.Migration;
 using OrleansSync.Simulators.Datahub;
 using OrleansSync.Simulators.Nomis;
 using OrleansSync.Simulators.Tenure;
@@ -54,6 +55,7 @@ internal sealed class DemoData(
         try
         {
             await SeedIncentivesAsync(nomis);
+            await MigrateReferenceDataAsync();
             await SeedAccountingPointsAsync(datahub, stoppingToken);
             SeedTenures(tenure);
         }
@@ -79,6 +81,15 @@ internal sealed class DemoData(
 
         logger.LogInformation("Demo: NOMIS users recorded new IEPs for {Prisoners}; their offender events sync them to the hub (GET /incentive-reviews/prisoner/{{prisonerNumber}})",
             string.Join(", ", seeded.Prisoners.Take(LiveIeps).Select(p => p.PrisonerNumber)));
+    }
+
+    /// <summary>The NOMIS simulator starts with Basic, Standard (the default) and Enhanced in each of its prisons: a few are migrated.</summary>
+    private async Task MigrateReferenceDataAsync()
+    {
+        var started = await grains.GetGrain<IReferenceDataMigrationsGrain>(IReferenceDataMigrationsGrain.Key)
+            .StartAsync(new ReferenceDataMigrationRequest(["MDI", "LEI", "WAI"], []));
+        logger.LogInformation("Demo: reference-data migration {MigrationId} brings the levels of MDI, LEI and WAI from NOMIS into the hub (GET /incentive/reference-data/migration)",
+            started.Migration?.MigrationId);
     }
 
     private async Task SeedAccountingPointsAsync(DatahubAdapterSimulator datahub, CancellationToken cancellationToken)

@@ -118,6 +118,9 @@ public sealed class DashboardPageTests(DashboardHost host)
         await Expect(syncStatus).ToBeVisibleAsync();
         await Expect(syncStatus.Locator(".state.bad")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-domain='Incentives'] .panel")).Not.ToHaveCountAsync(0);
+        var referenceDataMigration = page.Locator("[data-domain='Incentive reference data'] .panel[data-available=true]").Filter(new() { HasText = "/incentive/reference-data/migration" });
+        await Expect(referenceDataMigration).ToBeVisibleAsync();
+        await Expect(referenceDataMigration.Locator(".state.bad")).ToHaveCountAsync(0);
         var transfers = page.Locator("[data-domain='Prison transfers'] .panel[data-available=true]").Filter(new() { HasText = "/cas2/transfers/status" });
         await Expect(transfers).ToBeVisibleAsync();
         await Expect(transfers.Locator(".state.bad")).ToHaveCountAsync(0);

@@ -1,8 +1,9 @@
+using OrleansSync.Api.ReferenceData.Migration;
 using OrleansSync.Api.ReferenceData.OtherPrivileges;
 
 namespace OrleansSync.Api.ReferenceData;
 
-/// <summary>The incentive reference data in the gateway: global levels and prison levels, mastered here and pushed to NOMIS.</summary>
+/// <summary>The incentive reference data in the gateway: global levels, prison levels and other privileges, mastered here and pushed to NOMIS.</summary>
 public static class ReferenceDataApi
 {
     public static IEndpointRouteBuilder MapReferenceDataApi(this IEndpointRouteBuilder app)
@@ -11,6 +12,7 @@ public static class ReferenceDataApi
         app.MapPrisonIncentiveLevelsApi();
         app.MapOtherPrivilegesApi();
         app.MapReferenceDataReconciliationApi();
+        app.MapReferenceDataMigrationApi();
         return app;
     }
 }

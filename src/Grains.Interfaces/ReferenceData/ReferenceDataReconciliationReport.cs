@@ -1,6 +1,9 @@
 namespace OrleansSync.Grains.ReferenceData;
 
-/// <summary>A comparison of the hub's reference data with NOMIS' (and, when asked, its repair: each mismatch pushed again).</summary>
+/// <summary>
+/// A comparison of the hub's reference data with NOMIS' (and, when asked, its repair: each mismatch pushed again);
+/// <see cref="Trigger"/> is SCHEDULED or ON_DEMAND.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ReferenceDataReconciliationReport(
     DateTimeOffset FinishedAt,
@@ -9,4 +12,9 @@ public sealed record ReferenceDataReconciliationReport(
     int MismatchCount,
     int Repaired,
     string? Error,
-    IReadOnlyList<ReferenceDataMismatch> Mismatches);
+    IReadOnlyList<ReferenceDataMismatch> Mismatches,
+    string Trigger = ReferenceDataReconciliationReport.OnDemand)
+{
+    public const string Scheduled = "SCHEDULED";
+    public const string OnDemand = "ON_DEMAND";
+}

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansSync.Grains.Incentives;
+using OrleansSync.Grains.ReferenceData.Migration;
 using OrleansSync.Grains.ReferenceData.Nomis;
 
 namespace OrleansSync.Grains.ReferenceData;
@@ -21,6 +22,7 @@ public static class ReferenceDataServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<IncentivesHttpTransport>().CreatePrimaryHandler());
+        services.AddReferenceDataJobs();
         return services;
     }
 }

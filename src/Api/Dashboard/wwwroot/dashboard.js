@@ -51,7 +51,13 @@
       domain: 'Incentive reference data', title: 'Reference data against NOMIS: last reconciliation',
       hint: 'GET /incentive/reference-data/reconciliation (POST to run, admin)',
       match: (op) => op.path === '/incentive/reference-data/reconciliation',
-      columns: ['finishedAt', 'levelsChecked', 'prisonLevelsChecked', 'mismatchCount', 'repaired', 'error'],
+      columns: ['trigger', 'finishedAt', 'levelsChecked', 'prisonLevelsChecked', 'mismatchCount', 'repaired', 'error'],
+    },
+    {
+      domain: 'Incentive reference data', title: 'Migration from NOMIS: runs and counts (levels, prison levels)',
+      hint: 'GET /incentive/reference-data/migration (POST to start, admin)',
+      match: (op) => op.path === '/incentive/reference-data/migration',
+      columns: ['migrationId', 'status', 'startedAt', 'endedAt', 'levels', 'prisonLevels', 'lastError'],
     },
     {
       domain: 'Incentives', title: 'Reconciliation reports and mismatches',

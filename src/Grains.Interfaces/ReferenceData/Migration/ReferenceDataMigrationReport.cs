@@ -1,0 +1,22 @@
+namespace OrleansSync.Grains.ReferenceData.Migration;
+
+/// <summary>
+/// A reference-data migration run (status STARTED or COMPLETED) and its report: counts for the global levels and
+/// per prison, and every row skipped or failed with the reason (<see cref="NotMigrated"/> is empty in lists).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ReferenceDataMigrationReport(
+    string MigrationId,
+    string Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    IReadOnlyList<string> LevelCodes,
+    ReferenceDataMigrationCounts Levels,
+    IReadOnlyList<ReferenceDataMigrationPrison> Prisons,
+    ReferenceDataMigrationCounts PrisonLevels,
+    string? LastError,
+    IReadOnlyList<ReferenceDataMigrationItem> NotMigrated)
+{
+    public const string Started = "STARTED";
+    public const string Completed = "COMPLETED";
+}

@@ -1,0 +1,5 @@
+namespace OrleansSync.Grains.ReferenceData.Migration;
+
+/// <summary>What a run reads from NOMIS: every level code in every prison (and each code's IEP_LEVEL reference code).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ReferenceDataMigrationRequest(IReadOnlyList<string> PrisonIds, IReadOnlyList<string> LevelCodes);
