@@ -80,6 +80,16 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
         var standard = await CallAsync(HttpMethod.Get, "/incentive/prison-levels/MDI/level/STD");
 
         var page = await host.SignedInPageAsync(ApiRoles.Reader);
+
+        // A script error or a refused inline style (the page's content security policy) would show here.
+        var consoleErrors = new ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Enqueue(message.Text);
+            }
+        };
         await page.GotoAsync("/dashboard");
         await page.ClickAsync("#reference-data-link");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dashboard/reference-data.html"));
@@ -111,6 +121,7 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#prison=LPI$"));
         await Expect(page.Locator("#prison-levels-table tbody tr[data-level]")).ToHaveCountAsync(6);
         await Expect(page.Locator(EditControls)).ToHaveCountAsync(0);
+        consoleErrors.Should().BeEmpty();
 
         // Not drawing the controls is not the protection: the API refuses a reader's write.
         using var reader = host.Client(ApiRoles.Reader);
