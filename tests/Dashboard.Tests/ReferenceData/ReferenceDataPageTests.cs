@@ -26,8 +26,12 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
     public async Task An_editor_sets_a_prison_levels_spend_limit_and_visit_orders_and_the_API_and_NOMIS_have_them()
     {
         await CallAsync(HttpMethod.Put, "/incentive/prison-levels/WWI/reset");
-        var page = await host.SignedInPageAsync(ApiRoles.IncentiveLevelsRw);
+        // Signed in on this page itself, as on the dashboard: the same form, the same token.
+        var page = await host.Browser.NewPageAsync();
         await page.GotoAsync("/dashboard/reference-data.html#prison=WWI");
+        await Expect(page.Locator("#login")).ToBeVisibleAsync();
+        await page.FillAsync("#token-input", host.Token(ApiRoles.IncentiveLevelsRw));
+        await page.ClickAsync("#token-save");
         await Expect(page.GetByTestId("access")).ToContainTextAsync("You may view and change");
         var enhanced = page.Locator("#prison-levels-table tr[data-level=ENH]");
         await Expect(enhanced).ToContainTextAsync("Active");
