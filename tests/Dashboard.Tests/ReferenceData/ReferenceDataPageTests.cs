@@ -75,6 +75,26 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
         await Expect(order.Nth(4)).ToHaveAttributeAsync("data-level", "EN3");
         (await CallAsync(HttpMethod.Get, "/incentive/levels")).EnumerateArray().Select(l => l.GetProperty("code").GetString())
             .Should().Equal("BAS", "STD", "ENH", "EN2", "EN3");
+
+        // A new level joins the end of the order; renamed, then deactivated (it is active in no prison), each as the API then says.
+        await page.FillAsync("#new-level-code", "scr");
+        await page.FillAsync("#new-level-name", "Screens");
+        await page.ClickAsync("#create-level-save");
+        var created = page.Locator("#levels-table tr[data-level=SCR]");
+        await Expect(created).ToContainTextAsync("Screens");
+        await Expect(created).ToContainTextAsync("Active");
+        await created.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await page.FillAsync("#rename-name", "Screens renamed");
+        await page.ClickAsync("#rename-save");
+        await Expect(created).ToContainTextAsync("Screens renamed");
+        await created.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+        await Expect(created).ToContainTextAsync("Inactive");
+        var level = await CallAsync(HttpMethod.Get, "/incentive/levels/SCR");
+        (level.GetProperty("name").GetString(), level.GetProperty("active").GetBoolean()).Should().Be(("Screens renamed", false));
+        await Eventually.TrueAsync(
+            () => Task.FromResult(nomis.Tables().ReferenceCodes.Any(c => c is { Code: "SCR", Description: "Screens renamed", Active: false })),
+            Deadline,
+            "the new level, renamed and deactivated, to reach NOMIS' REFERENCE_CODES");
     }
 
     [ChromiumFact]
@@ -101,9 +121,10 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
         await Expect(page.GetByTestId("access")).ToContainTextAsync("Changing it needs the incentive-levels-rw or admin role");
 
         // Every level in order, the inactive one shown as such.
+        // (A level another test of this class created may follow them.)
         var levels = page.Locator("#levels-table tbody tr");
-        await Expect(levels).ToHaveCountAsync(6);
-        (await levels.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.level)")).Should().Equal("BAS", "STD", "ENH", "EN2", "EN3", "ENT");
+        await Expect(page.Locator("#levels-table tr[data-level=ENT]")).ToBeVisibleAsync();
+        (await levels.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.level)")).Take(6).Should().Equal("BAS", "STD", "ENH", "EN2", "EN3", "ENT");
         await Expect(page.Locator("#levels-table tr[data-level=ENT]")).ToContainTextAsync("Inactive");
         await Expect(page.Locator("#levels-table tr[data-level=STD]")).ToContainTextAsync("Required");
 
@@ -119,11 +140,11 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit" })).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "13-reference-data-reader");
 
-        // Another prison is one form away; still nothing to edit.
+        // Another prison is one form away (LPI was never set up here: every level inactive); still nothing to edit.
         await page.FillAsync("#prison-input", "lpi");
         await page.ClickAsync("#prison-show");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#prison=LPI$"));
-        await Expect(page.Locator("#prison-levels-table tbody tr[data-level]")).ToHaveCountAsync(6);
+        await Expect(page.Locator("#prison-levels-table tr[data-level=BAS]")).ToContainTextAsync("Inactive", new() { Timeout = 30_000 });
         await Expect(page.Locator(EditControls)).ToHaveCountAsync(0);
         consoleErrors.Should().BeEmpty();
 
