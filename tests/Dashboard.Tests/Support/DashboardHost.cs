@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -44,9 +42,15 @@ public sealed class DashboardHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("dashboard_tests");
+
+        // The port is chosen before the host starts so that the host knows its own address: the co-hosted
+        // simulators are reached there (the reference data's push to NOMIS, which the screens' tests watch).
+        var port = FreeLoopbackPort();
+        BaseUrl = $"http://127.0.0.1:{port}";
         var settings = new Dictionary<string, string?>
         {
             ["Dashboard:SampleInterval"] = "00:00:01",
+            ["Silo:Address"] = BaseUrl,
         };
 
         // WithWebHostBuilder adds the test-only sources; the root SiloFactory is never started itself.
@@ -60,9 +64,8 @@ public sealed class DashboardHost : IAsyncLifetime
             services.AddSerializer(serializer => serializer.AddAssembly(typeof(SteadySubscriberGrain).Assembly));
             services.AddSingleton(new StreamSubscriptions([typeof(OrleansSync.Grains.GrainsAssembly).Assembly, typeof(SteadySubscriberGrain).Assembly]));
         }));
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
 
         using (var client = new HttpClient { BaseAddress = new Uri(BaseUrl) })
         {
@@ -124,6 +127,15 @@ public sealed class DashboardHost : IAsyncLifetime
                 // Chromium may still be removing its own files; the temp folder is cleaned eventually.
             }
         }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     public string Token(string role) => DevTokens.Create(Services, role, $"dashboard-{role}");

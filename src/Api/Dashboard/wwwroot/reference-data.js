@@ -1,0 +1,515 @@
+// OrleansSync incentive reference data screens: plain JavaScript, no framework, no build step, nothing
+// from a CDN. Views the global incentive levels and the levels of one prison through the API's own
+// endpoints (/incentive/levels..., /incentive/prison-levels/...), with the dashboard's token, and offers
+// the edit controls only to the roles the API lets write (incentive-levels-rw, admin). The API decides:
+// a refused change is shown with the API's own message next to the form it came from.
+'use strict';
+
+(() => {
+  // The dashboard's key: one sign-in serves both pages in this tab.
+  const TOKEN_KEY = 'orleanssync.dashboard.token';
+
+  // The roles of ApiPolicies.ReferenceDataWrite. Only decides which controls are drawn; the API refuses a reader's write anyway.
+  const EDITOR_ROLES = ['incentive-levels-rw', 'admin'];
+
+  const REQUEST_TIMEOUT_MS = 15000;
+  const DEFAULT_PRISON = 'MDI';
+  const PRISON_ID = /^[A-Z0-9]{2,6}$/;
+  const LEVEL_CODE = /^[A-Z0-9]{1,6}$/;
+  const POUNDS = /^\d{1,7}(\.\d{1,2})?$/;
+  const WHOLE = /^\d{1,4}$/;
+
+  // The prison level's amounts as the API names them, with the labels the page shows.
+  const MONEY_FIELDS = [
+    { field: 'remandTransferLimitInPence', label: 'Remand transfer limit' },
+    { field: 'remandSpendLimitInPence', label: 'Remand spend limit' },
+    { field: 'convictedTransferLimitInPence', label: 'Convicted transfer limit' },
+    { field: 'convictedSpendLimitInPence', label: 'Convicted spend limit' },
+  ];
+  const VISIT_FIELDS = [
+    { field: 'visitOrders', label: 'VO', title: 'Visit orders' },
+    { field: 'privilegedVisitOrders', label: 'PVO', title: 'Privileged visit orders' },
+  ];
+
+  const state = {
+    levels: [],
+    prisonId: null,
+    prisonLevels: [],
+    renaming: null,
+    editing: null,
+    busy: false,
+  };
+
+  const $ = (selector, root = document) => root.querySelector(selector);
+
+  function esc(value) {
+    return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+
+  const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+  const pounds = (pence) => (pence == null ? '—' : money.format(pence / 100));
+  const poundsInput = (pence) => (pence == null ? '' : (pence / 100).toFixed(2));
+
+  // ------------------------------------------------------------------ token and role
+
+  const token = () => sessionStorage.getItem(TOKEN_KEY);
+
+  function claims() {
+    const part = (token() || '').split('.')[1];
+    if (!part) return null;
+    try {
+      const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+      return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))));
+    } catch {
+      return null;
+    }
+  }
+
+  function roles() {
+    const role = claims()?.role;
+    if (Array.isArray(role)) return role;
+    return role ? [role] : [];
+  }
+
+  const canEdit = () => roles().some((r) => EDITOR_ROLES.includes(r));
+
+  // ------------------------------------------------------------------ API access
+
+  class ApiError extends Error {
+    constructor(status, problem, path) {
+      const detail = problem && (problem.userMessage || problem.detail || problem.title);
+      super(detail ? `${status}: ${detail}` : `${status} from ${path}`);
+      this.status = status;
+      this.problem = problem;
+    }
+  }
+
+  async function api(path, method = 'GET', body = undefined) {
+    const headers = { Accept: 'application/json' };
+    const bearer = token();
+    if (bearer) headers.Authorization = `Bearer ${bearer}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response;
+    try {
+      response = await fetch(path, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      const detail = error.name === 'TimeoutError'
+        ? `The server did not answer ${path} within ${REQUEST_TIMEOUT_MS / 1000} s.`
+        : `The server cannot be reached (${error.message}).`;
+      throw new ApiError(0, { title: 'No answer', detail }, path);
+    }
+
+    if (response.status === 401) {
+      signOut('The server refused the token (401 Unauthorized): it is missing, expired, malformed or signed with another key. Paste a fresh one.');
+      throw new ApiError(401, { detail: 'Not signed in.' }, path);
+    }
+
+    const text = await response.text();
+    let parsed = null;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = null;
+      }
+    }
+
+    if (!response.ok) throw new ApiError(response.status, parsed, path);
+    return parsed;
+  }
+
+  // What a refused request tells the user: a broken rule's userMessage (and its code), each invalid field, or why not allowed.
+  function problemText(error) {
+    const problem = error.problem || {};
+    if (error.status === 403) return 'Your token\'s role may not change the reference data (403 Forbidden): that needs incentive-levels-rw or admin.';
+    if (problem.userMessage) return problem.errorCode != null ? `${problem.userMessage} (error ${problem.errorCode})` : problem.userMessage;
+    if (problem.errors && typeof problem.errors === 'object') {
+      return Object.entries(problem.errors).map(([field, reasons]) => `${field}: ${[].concat(reasons).join(' ')}`).join('; ');
+    }
+    return error.message;
+  }
+
+  // ------------------------------------------------------------------ global levels
+
+  async function loadLevels() {
+    state.levels = await api('/incentive/levels?with-inactive=true');
+    renderLevels();
+  }
+
+  function renderLevels() {
+    const editor = canEdit();
+    $('#levels-table thead').innerHTML = '<tr><th class="num">Order</th><th>Code</th><th>Name</th><th>Status</th><th>Required</th>'
+      + `${editor ? '<th class="actions">Change</th>' : ''}</tr>`;
+    const last = state.levels.length - 1;
+    const rows = state.levels.map((level, i) => `<tr data-level="${esc(level.code)}" class="${level.active ? '' : 'inactive'}">`
+      + `<td class="num">${i + 1}</td><td><code>${esc(level.code)}</code></td><td>${esc(level.name)}</td>`
+      + `<td>${level.active ? '<span class="status active">Active</span>' : '<span class="status inactive">Inactive</span>'}</td>`
+      + `<td>${level.required ? 'Required' : ''}</td>`
+      + (editor
+        ? '<td class="actions">'
+          + `<button type="button" class="quiet small" data-action="level-up" data-code="${esc(level.code)}" ${i === 0 ? 'disabled' : ''} aria-label="Move ${esc(level.code)} up">Up</button> `
+          + `<button type="button" class="quiet small" data-action="level-down" data-code="${esc(level.code)}" ${i === last ? 'disabled' : ''} aria-label="Move ${esc(level.code)} down">Down</button> `
+          + `<button type="button" class="quiet small" data-action="level-rename" data-code="${esc(level.code)}">Rename</button> `
+          + (level.active
+            ? `<button type="button" class="danger small" data-action="level-deactivate" data-code="${esc(level.code)}">Deactivate</button>`
+            : `<button type="button" class="quiet small" data-action="level-activate" data-code="${esc(level.code)}">Activate</button>`)
+          + '</td>'
+        : '')
+      + '</tr>');
+    $('#levels-table tbody').innerHTML = rows.join('') || `<tr><td class="empty" colspan="${editor ? 6 : 5}">No incentive level.</td></tr>`;
+  }
+
+  function renderLevelEditor() {
+    const container = $('#level-editor');
+    if (!canEdit()) {
+      container.innerHTML = '';
+      return;
+    }
+
+    const renaming = state.levels.find((l) => l.code === state.renaming);
+    container.innerHTML = '<div class="editor card">'
+      + (renaming
+        ? `<form id="rename-form" class="editor-form" autocomplete="off" data-code="${esc(renaming.code)}">`
+          + `<h3>Rename ${esc(renaming.code)}</h3>`
+          + `<label>Name <input id="rename-name" name="name" maxlength="30" required value="${esc(renaming.name)}"></label>`
+          + '<button type="submit" id="rename-save">Save name</button> <button type="button" class="quiet" data-action="rename-cancel">Cancel</button>'
+          + '</form>'
+        : '')
+      + '<form id="create-level-form" class="editor-form" autocomplete="off">'
+      + '<h3>Create a level</h3>'
+      + '<label>Code <input id="new-level-code" name="code" size="7" maxlength="6" spellcheck="false" placeholder="EN4" required></label>'
+      + '<label>Name <input id="new-level-name" name="name" maxlength="30" placeholder="Enhanced 4" required></label>'
+      + '<label class="check"><input id="new-level-required" name="required" type="checkbox"> Required in every prison</label>'
+      + '<button type="submit" id="create-level-save">Create level</button>'
+      + '<span class="muted small">It joins the end of the order, active.</span>'
+      + '</form>'
+      + '<p id="level-error" class="message" role="alert" data-testid="level-error"></p>'
+      + '</div>';
+  }
+
+  // Every code, in the wanted order: the API's reorder needs the full set.
+  async function moveLevel(code, step) {
+    const codes = state.levels.map((l) => l.code);
+    const from = codes.indexOf(code);
+    const to = from + step;
+    if (from < 0 || to < 0 || to >= codes.length) return;
+    [codes[from], codes[to]] = [codes[to], codes[from]];
+    await change($('#level-error'), () => api('/incentive/level-order', 'PATCH', codes), `${code} moved ${step < 0 ? 'up' : 'down'}.`);
+  }
+
+  // ------------------------------------------------------------------ prison levels
+
+  async function loadPrisonLevels() {
+    const message = $('#prison-message');
+    if (!state.prisonId) {
+      state.prisonLevels = [];
+      message.textContent = 'Choose a prison.';
+      renderPrisonLevels();
+      return;
+    }
+
+    try {
+      state.prisonLevels = await api(`/incentive/prison-levels/${encodeURIComponent(state.prisonId)}?with-inactive=true`);
+      message.textContent = '';
+    } catch (error) {
+      if (error.status === 401) return;
+      state.prisonLevels = [];
+      message.textContent = `The levels of ${state.prisonId} could not be read: ${problemText(error)}`;
+    }
+
+    renderPrisonLevels();
+  }
+
+  function renderPrisonLevels() {
+    const editor = canEdit();
+    const head = '<tr><th>Code</th><th>Level</th><th>Status</th><th>Default on admission</th>'
+      + MONEY_FIELDS.map((f) => `<th class="num">${esc(f.label)}</th>`).join('')
+      + VISIT_FIELDS.map((f) => `<th class="num" title="${esc(f.title)}">${esc(f.label)}</th>`).join('')
+      + `${editor ? '<th class="actions">Change</th>' : ''}</tr>`;
+    $('#prison-levels-table thead').innerHTML = head;
+    const rows = state.prisonLevels.map((level) => `<tr data-level="${esc(level.levelCode)}" class="${level.active ? '' : 'inactive'}">`
+      + `<td><code>${esc(level.levelCode)}</code></td><td>${esc(level.levelName)}</td>`
+      + `<td>${level.active ? '<span class="status active">Active</span>' : '<span class="status inactive">Inactive</span>'}</td>`
+      + `<td data-testid="default-on-admission">${level.defaultOnAdmission ? '<span class="status default">Default</span>' : ''}</td>`
+      + MONEY_FIELDS.map((f) => `<td class="num" data-field="${f.field}">${esc(pounds(level[f.field]))}</td>`).join('')
+      + VISIT_FIELDS.map((f) => `<td class="num" data-field="${f.field}">${esc(level[f.field])}</td>`).join('')
+      + (editor ? `<td class="actions"><button type="button" class="quiet small" data-action="prison-level-edit" data-code="${esc(level.levelCode)}">Edit</button></td>` : '')
+      + '</tr>');
+    const columns = 4 + MONEY_FIELDS.length + VISIT_FIELDS.length + (editor ? 1 : 0);
+    $('#prison-levels-table tbody').innerHTML = rows.join('') || `<tr><td class="empty" colspan="${columns}">No levels to show.</td></tr>`;
+  }
+
+  function renderPrisonLevelEditor() {
+    const container = $('#prison-level-editor');
+    if (!canEdit() || !state.prisonId) {
+      container.innerHTML = '';
+      return;
+    }
+
+    const level = state.prisonLevels.find((l) => l.levelCode === state.editing);
+    const form = level
+      ? `<form id="prison-level-form" class="editor-form prison-level-form" autocomplete="off" data-code="${esc(level.levelCode)}">`
+        + `<h3>${esc(level.levelName)} (${esc(level.levelCode)}) at ${esc(state.prisonId)}</h3>`
+        + MONEY_FIELDS.map((f) => `<label>${esc(f.label)} (£) <input id="pl-${f.field}" name="${f.field}" data-label="${esc(f.label)}" inputmode="decimal" size="9" value="${esc(poundsInput(level[f.field]))}" required></label>`).join('')
+        + VISIT_FIELDS.map((f) => `<label title="${esc(f.title)}">${esc(f.label)} <input id="pl-${f.field}" name="${f.field}" data-label="${esc(f.label)}" inputmode="numeric" size="4" value="${esc(level[f.field])}" required></label>`).join('')
+        + `<label class="check"><input id="pl-active" name="active" type="checkbox" ${level.active ? 'checked' : ''}> Active</label>`
+        + `<label class="check"><input id="pl-defaultOnAdmission" name="defaultOnAdmission" type="checkbox" ${level.defaultOnAdmission ? 'checked' : ''}> Default on admission</label>`
+        + '<button type="submit" id="prison-level-save">Save</button> <button type="button" class="quiet" data-action="prison-level-cancel">Cancel</button>'
+        + '</form>'
+      : '<p class="muted small">Choose a level\'s Edit to change its spend limits, visit allowances, default on admission or whether it is active.</p>';
+    container.innerHTML = '<div class="editor card">'
+      + form
+      + '<p id="prison-level-error" class="message" role="alert" data-testid="prison-level-error"></p>'
+      + `<div class="editor-form"><button type="button" class="quiet" data-action="prison-reset" id="prison-reset">Reset ${esc(state.prisonId)}</button>`
+      + '<span class="muted small">Makes every required level active here and Standard the default on admission; other levels keep their values.</span></div>'
+      + '</div>';
+  }
+
+  // The form's values in the API's units (pence), or the first field that is not a valid amount, named as the page shows it.
+  function prisonLevelBody(form) {
+    const body = {};
+    for (const f of MONEY_FIELDS) {
+      const input = $(`[name=${f.field}]`, form);
+      const text = input.value.trim().replace(/^£/, '');
+      if (!POUNDS.test(text)) return { error: `${f.label}: must be an amount in pounds such as 60.50, not negative.`, input };
+      body[f.field] = Math.round(Number(text) * 100);
+    }
+
+    for (const f of VISIT_FIELDS) {
+      const input = $(`[name=${f.field}]`, form);
+      const text = input.value.trim();
+      if (!WHOLE.test(text)) return { error: `${f.label} (${f.title.toLowerCase()}): must be a whole number, not negative.`, input };
+      body[f.field] = Number(text);
+    }
+
+    body.active = $('[name=active]', form).checked;
+    body.defaultOnAdmission = $('[name=defaultOnAdmission]', form).checked;
+    return { body };
+  }
+
+  // ------------------------------------------------------------------ changes
+
+  // Runs one write; on success reloads what it may have changed (a default moved, a required level activated), on refusal
+  // leaves the form as the user typed it and shows the API's message in the form's own message line.
+  async function change(errorLine, write, done) {
+    if (state.busy) return false;
+    state.busy = true;
+    if (errorLine) errorLine.textContent = '';
+    try {
+      await write();
+    } catch (error) {
+      if (error.status !== 401 && errorLine) errorLine.textContent = problemText(error);
+      return false;
+    } finally {
+      state.busy = false;
+    }
+
+    toast(done);
+    await reload();
+    return true;
+  }
+
+  async function onClick(event) {
+    const button = event.target.closest('button[data-action]');
+    if (!button) return;
+    const code = button.dataset.code;
+    switch (button.dataset.action) {
+      case 'level-up':
+        await moveLevel(code, -1);
+        break;
+      case 'level-down':
+        await moveLevel(code, 1);
+        break;
+      case 'level-rename':
+        state.renaming = code;
+        renderLevelEditor();
+        $('#rename-name').focus();
+        break;
+      case 'rename-cancel':
+        state.renaming = null;
+        renderLevelEditor();
+        break;
+      case 'level-deactivate':
+        await change($('#level-error'), () => api(`/incentive/levels/${encodeURIComponent(code)}`, 'DELETE'), `${code} deactivated.`);
+        break;
+      case 'level-activate':
+        await change($('#level-error'), () => api(`/incentive/levels/${encodeURIComponent(code)}`, 'PATCH', { active: true }), `${code} activated.`);
+        break;
+      case 'prison-level-edit':
+        state.editing = code;
+        renderPrisonLevelEditor();
+        $('#prison-level-form input').focus();
+        break;
+      case 'prison-level-cancel':
+        state.editing = null;
+        renderPrisonLevelEditor();
+        break;
+      case 'prison-reset':
+        await change($('#prison-level-error'), () => api(`/incentive/prison-levels/${encodeURIComponent(state.prisonId)}/reset`, 'PUT'), `${state.prisonId} reset.`);
+        break;
+      default:
+        break;
+    }
+  }
+
+  async function onSubmit(event) {
+    const form = event.target;
+    if (form.id === 'login-form' || form.id === 'prison-form') return;
+    event.preventDefault();
+    if (form.id === 'create-level-form') {
+      const code = $('#new-level-code').value.trim().toUpperCase();
+      const name = $('#new-level-name').value.trim();
+      if (!LEVEL_CODE.test(code)) {
+        $('#level-error').textContent = 'Code: 1 to 6 capital letters or digits.';
+        return;
+      }
+
+      await change($('#level-error'), () => api('/incentive/levels', 'POST', { code, name, active: true, required: $('#new-level-required').checked }), `${code} created.`);
+    } else if (form.id === 'rename-form') {
+      const code = form.dataset.code;
+      if (await change($('#level-error'), () => api(`/incentive/levels/${encodeURIComponent(code)}`, 'PATCH', { name: $('#rename-name').value.trim() }), `${code} renamed.`)) {
+        state.renaming = null;
+        renderLevelEditor();
+      }
+    } else if (form.id === 'prison-level-form') {
+      const code = form.dataset.code;
+      const { body, error, input } = prisonLevelBody(form);
+      if (error) {
+        $('#prison-level-error').textContent = error;
+        input.focus();
+        return;
+      }
+
+      const path = `/incentive/prison-levels/${encodeURIComponent(state.prisonId)}/level/${encodeURIComponent(code)}`;
+      if (await change($('#prison-level-error'), () => api(path, 'PATCH', body), `${code} at ${state.prisonId} saved.`)) {
+        state.editing = null;
+        renderPrisonLevelEditor();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ shell: sign-in, prison choice, messages
+
+  async function reload() {
+    if (!token()) return;
+    try {
+      await loadLevels();
+      hideBanner();
+    } catch (error) {
+      if (error.status === 401) return;
+      showBanner(error.status === 403
+        ? 'Your token\'s role may not read the incentive reference data (403 Forbidden).'
+        : `The incentive levels could not be read: ${error.message}.`);
+    }
+
+    await loadPrisonLevels();
+    if (state.renaming && !state.levels.some((l) => l.code === state.renaming)) state.renaming = null;
+    renderLevelEditor();
+
+    // An open prison-level form keeps what the user typed; it closes itself once saved.
+    if (!$('#prison-level-form')) renderPrisonLevelEditor();
+  }
+
+  function choosePrison() {
+    const wanted = new URLSearchParams(location.hash.replace(/^#/, '')).get('prison') || DEFAULT_PRISON;
+    const prisonId = wanted.trim().toUpperCase();
+    $('#prison-input').value = prisonId;
+    if (!PRISON_ID.test(prisonId)) {
+      $('#prison-message').textContent = 'Prison: 2 to 6 capital letters or digits, such as MDI.';
+      return false;
+    }
+
+    if (prisonId !== state.prisonId) {
+      state.prisonId = prisonId;
+      state.editing = null;
+      $('#prison-level-editor').innerHTML = '';
+    }
+
+    return true;
+  }
+
+  function showPage() {
+    const signedIn = Boolean(token());
+    $('#login').hidden = signedIn;
+    $('#reference-data').hidden = !signedIn;
+    $('#sign-out').hidden = !signedIn;
+    const who = claims();
+    $('#who').textContent = signedIn && who ? `${who.sub || 'unknown'} · ${roles().join(', ') || 'no role'}` : '';
+    $('#access').textContent = !signedIn ? '' : canEdit()
+      ? 'You may view and change the incentive reference data. Every change is pushed to NOMIS.'
+      : 'You may view the incentive reference data. Changing it needs the incentive-levels-rw or admin role.';
+  }
+
+  function showBanner(text) {
+    const banner = $('#banner');
+    banner.textContent = text;
+    banner.className = 'banner bad';
+    banner.hidden = false;
+  }
+
+  function hideBanner() {
+    $('#banner').hidden = true;
+  }
+
+  function toast(text) {
+    const element = document.createElement('div');
+    element.className = 'toast';
+    element.setAttribute('role', 'status');
+    element.dataset.testid = 'toast';
+    element.textContent = text;
+    $('#toasts').appendChild(element);
+    setTimeout(() => element.remove(), 5000);
+  }
+
+  function signOut(message) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    state.levels = [];
+    state.prisonLevels = [];
+    state.renaming = null;
+    state.editing = null;
+    ['#levels-table thead', '#levels-table tbody', '#prison-levels-table thead', '#prison-levels-table tbody', '#level-editor', '#prison-level-editor']
+      .forEach((selector) => { $(selector).innerHTML = ''; });
+    $('#login-message').textContent = message || '';
+    hideBanner();
+    showPage();
+  }
+
+  function wire() {
+    $('#login-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const value = $('#token-input').value.trim().replace(/^Bearer\s+/i, '');
+      if (!value) return;
+      sessionStorage.setItem(TOKEN_KEY, value);
+      $('#token-input').value = '';
+      $('#login-message').textContent = '';
+      showPage();
+      reload();
+    });
+    $('#sign-out').addEventListener('click', () => signOut('Signed out.'));
+    $('#prison-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const prisonId = $('#prison-input').value.trim().toUpperCase();
+      if (!PRISON_ID.test(prisonId)) {
+        $('#prison-message').textContent = 'Prison: 2 to 6 capital letters or digits, such as MDI.';
+        return;
+      }
+
+      // The hash keeps the chosen prison in the address, so a reload or a shared link shows the same prison.
+      location.hash = `prison=${encodeURIComponent(prisonId)}`;
+    });
+    window.addEventListener('hashchange', async () => {
+      if (choosePrison()) await loadPrisonLevels();
+      renderPrisonLevelEditor();
+    });
+    document.addEventListener('click', onClick);
+    document.addEventListener('submit', onSubmit);
+  }
+
+  wire();
+  showPage();
+  choosePrison();
+  reload();
+})();
