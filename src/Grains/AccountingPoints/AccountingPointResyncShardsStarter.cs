@@ -6,40 +6,39 @@ using OrleansSync.Grains.Hosting;
 namespace OrleansSync.Grains.AccountingPoints;
 
 /// <summary>
-/// Makes sure every resync shard's reminder exists: once the silo serves, asks each shard to register
-/// it (idempotent, so every silo may), retrying until all succeeded or the host stops.
+/// Makes sure every resync shard's reminder exists: once the silo serves, asks each shard to register it; an
+/// attempt that fails for some shards leaves only those for the next one.
 /// </summary>
 internal sealed class AccountingPointResyncShardsStarter(
     IHostApplicationLifetime lifetime,
     IGrainFactory grains,
     IOptions<AccountingPointsOptions> options,
-    ILogger<AccountingPointResyncShardsStarter> logger) : BackgroundService
+    ILogger<AccountingPointResyncShardsStarter> logger) : SiloStartupTask(lifetime, logger)
 {
-    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+    private List<int>? _pending;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Description => $"Starting the accounting point resync shards ({_pending?.Count} left)";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        await HostStarted.WaitAsync(lifetime, stoppingToken);
-        var pending = Enumerable.Range(0, options.Value.ResyncShards).ToList();
-        while (pending.Count > 0 && !stoppingToken.IsCancellationRequested)
+        _pending ??= Enumerable.Range(0, options.Value.ResyncShards).ToList();
+        var failures = new List<Exception>();
+        foreach (var shard in _pending.ToList())
         {
-            foreach (var shard in pending.ToList())
+            try
             {
-                try
-                {
-                    await grains.GetGrain<IAccountingPointResyncShardGrain>(shard).StartAsync();
-                    pending.Remove(shard);
-                }
-                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(exception, "Could not start accounting point resync shard {Shard}; retrying in {Delay}", shard, RetryInterval);
-                }
+                await grains.GetGrain<IAccountingPointResyncShardGrain>(shard).StartAsync();
+                _pending.Remove(shard);
             }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(exception);
+            }
+        }
 
-            if (pending.Count > 0)
-            {
-                await Task.Delay(RetryInterval, stoppingToken);
-            }
+        if (failures.Count > 0)
+        {
+            throw new AggregateException($"{failures.Count} resync shards could not be started.", failures);
         }
     }
 }
