@@ -87,7 +87,7 @@ internal sealed class DemoData(
     private async Task MigrateReferenceDataAsync()
     {
         var started = await grains.GetGrain<IReferenceDataMigrationsGrain>(IReferenceDataMigrationsGrain.Key)
-            .StartAsync(new ReferenceDataMigrationRequest(["MDI", "LEI", "WAI"], []));
+            .StartAsync(new ReferenceDataMigrationRequest(["MDI", "LEI", "WAI"], [], []));
         logger.LogInformation("Demo: reference-data migration {MigrationId} brings the levels of MDI, LEI and WAI from NOMIS into the hub (GET /incentive/reference-data/migration)",
             started.Migration?.MigrationId);
     }

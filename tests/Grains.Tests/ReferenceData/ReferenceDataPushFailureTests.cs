@@ -2,6 +2,7 @@ using System.Net;
 using OrleansSync.Grains.ReferenceData;
 using OrleansSync.Grains.Tests.Incentives.Support;
 using OrleansSync.Simulators.Faults;
+using OrleansSync.Simulators.Nomis.ReferenceData.OtherPrivileges;
 
 namespace OrleansSync.Grains.Tests.ReferenceData;
 
@@ -75,6 +76,36 @@ public sealed class ReferenceDataPushFailureTests : IAsyncLifetime
         await Eventually.TrueAsync(() => Visits("WWI", "ENH") is { RemandVisits: 2, Weekends: 1 }, Deadline, "the repair to push the hub's ENH at WWI again");
         var (_, last) = await _host.CallAsync(HttpMethod.Get, "/incentive/reference-data/reconciliation", role: Api.Security.ApiRoles.Reader);
         last.GetProperty("repaired").GetInt32().Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task Reconciliation_finds_an_other_privilege_and_a_prison_levels_privileges_changed_in_NOMIS_and_its_repair_pushes_the_hubs_again()
+    {
+        await _host.OkAsync(HttpMethod.Post, "/incentive/other-privileges", new { code = "GYM_REC", description = "Gym sessions" });
+        await _host.OkAsync(HttpMethod.Put, "/incentive/prison-levels/BXI/reset");
+        await _host.OkAsync(HttpMethod.Put, "/incentive/prison-levels/BXI/level/ENH/other-privileges", new[] { "GYM_REC" });
+        // Both pushes recorded, so neither can run after NOMIS is changed below and put it right before the reconciliation looks.
+        await Eventually.TrueAsync(async () => await _host.ScalarAsync<long>(
+                "select count(*) from incentive_reference_nomis_push where entity in ('other-privilege/GYM_REC', 'other-privileges/BXI/ENH')") == 2,
+            Deadline, "the privilege and its assignment to reach NOMIS");
+        var nomis = _host.Nomis.OtherPrivileges;
+        var sequence = nomis.GetCode("GYM_REC").Sequence;
+        nomis.UpdateCode("GYM_REC", new UpdateOtherPrivilegeRequest("Gym", true));
+        nomis.SetPrisonLevel("BXI", "ENH", new SetOtherPrivilegesRequest([]));
+
+        var (status, report) = await _host.CallAsync(HttpMethod.Post, "/incentive/reference-data/reconciliation", role: Api.Security.ApiRoles.Admin);
+        status.Should().Be(HttpStatusCode.OK);
+        var mismatches = report.GetProperty("mismatches").EnumerateArray().ToDictionary(m => m.GetProperty("entity").GetString()!, m => (m.GetProperty("hub").GetString(), m.GetProperty("nomis").GetString()));
+        mismatches.Should().Contain("other-privilege/GYM_REC", ($"Gym sessions, active True, sequence {sequence}", $"Gym, active True, sequence {sequence}"));
+        mismatches.Should().Contain("other-privileges/BXI/ENH", ("[GYM_REC]", "[]"));
+        nomis.GetCode("GYM_REC").Description.Should().Be("Gym", "a run without repair changes nothing");
+
+        await _host.CallAsync(HttpMethod.Post, "/incentive/reference-data/reconciliation?repair=true", role: Api.Security.ApiRoles.Admin);
+        await Eventually.TrueAsync(() => Task.FromResult(nomis.GetCode("GYM_REC").Description == "Gym sessions"), Deadline, "the repair to push the hub's GYM_REC again");
+        await Eventually.TrueAsync(() => Task.FromResult(nomis.GetPrisonLevel("BXI", "ENH").PrivilegeCodes.SequenceEqual(["GYM_REC"])), Deadline,
+            "the repair to push BXI ENH's privileges again");
+        var (_, after) = await _host.CallAsync(HttpMethod.Post, "/incentive/reference-data/reconciliation", role: Api.Security.ApiRoles.Admin);
+        after.GetProperty("mismatches").EnumerateArray().Select(m => m.GetProperty("entity").GetString()).Should().NotContain(new[] { "other-privilege/GYM_REC", "other-privileges/BXI/ENH" });
     }
 
     private Simulators.Nomis.ReferenceData.VisitAllowanceLevelRow? Visits(string prison, string code) =>

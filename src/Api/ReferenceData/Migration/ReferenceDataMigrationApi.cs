@@ -32,14 +32,15 @@ public static class ReferenceDataMigrationApi
     internal static async Task<Results<Accepted<ReferenceDataMigrationReport>, ValidationProblem, ProblemHttpResult>> StartAsync(
         StartReferenceDataMigrationRequest? request, IGrainFactory grains)
     {
-        request ??= new StartReferenceDataMigrationRequest(null, null);
+        request ??= new StartReferenceDataMigrationRequest(null, null, null);
         if (request.Validate() is { Count: > 0 } errors)
         {
             return ApiProblems.Invalid(errors);
         }
 
         var result = await grains.GetGrain<IReferenceDataMigrationsGrain>(IReferenceDataMigrationsGrain.Key)
-            .StartAsync(new ReferenceDataMigrationRequest([.. (request.PrisonIds ?? []).Select(p => p!)], [.. (request.LevelCodes ?? []).Select(c => c!)]));
+            .StartAsync(new ReferenceDataMigrationRequest([.. (request.PrisonIds ?? []).Select(p => p!)], [.. (request.LevelCodes ?? []).Select(c => c!)],
+                [.. (request.PrivilegeCodes ?? []).Select(c => c!)]));
         if (result.Migration is null)
         {
             return ApiProblems.Invalid("prisonIds", "Name at least one prison: NOMIS cannot list them, and ReferenceData:Migration:PrisonIds configures none.");

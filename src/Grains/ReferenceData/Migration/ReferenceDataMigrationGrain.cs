@@ -13,8 +13,9 @@ namespace OrleansSync.Grains.ReferenceData.Migration;
 /// <summary>
 /// One reference-data migration run (key: migration id), as <see cref="Incentives.IncentiveMigrationGrain"/> runs the
 /// incentives one: its reminder ticks every ReferenceData:Migration:TickInterval, and each tick takes steps until its
-/// budget is spent: first the global levels (<see cref="LevelMigration"/>), then one prison at a time
-/// (<see cref="PrisonLevelMigration"/>). A step reads NOMIS, then commits its rows, its items and its checkpoint in one
+/// budget is spent: first the global levels and other-privilege codes (<see cref="LevelMigration"/>,
+/// <see cref="OtherPrivilegeMigration"/>), then one prison at a time, its levels and then their sets of other privileges
+/// (<see cref="PrisonLevelMigration"/>, <see cref="OtherPrivilegeMigration"/>). A step reads NOMIS, then commits its rows, its items and its checkpoint in one
 /// unit of work, so a restart resumes at the first prison not done and no row is migrated twice. A step NOMIS fails is
 /// tried again at the next tick; after ReferenceData:Migration:MaxAttempts its rows are listed as failed and the run goes
 /// on. Migrated rows raise no change event: NOMIS already holds them, so there is nothing to push back.
@@ -99,13 +100,17 @@ public sealed class ReferenceDataMigrationGrain(
     private async Task<bool> LevelStepAsync(ReferenceDataMigrationRow run)
     {
         Dictionary<string, NomisReferenceCode?> read;
+        Dictionary<string, NomisReferenceCode?> privileges;
         try
         {
             read = await LevelMigration.ReadAsync(nomis, run.LevelCodes);
+            privileges = await OtherPrivilegeMigration.ReadPrivilegesAsync(nomis, run.PrivilegeCodes);
         }
         catch (NomisApiException exception)
         {
-            await FailedAsync(run, "the global levels", exception, run.LevelCodes.Select(c => ReferenceDataMigrationItemRow.Level(c, ReferenceDataMigrationOutcomes.Failed, exception.Message)),
+            await FailedAsync(run, "the global levels", exception,
+                run.LevelCodes.Select(c => ReferenceDataMigrationItemRow.Level(c, ReferenceDataMigrationOutcomes.Failed, exception.Message))
+                    .Concat(run.PrivilegeCodes.Select(c => ReferenceDataMigrationItemRow.OtherPrivilege(c, ReferenceDataMigrationOutcomes.Failed, exception.Message))),
                 db => ReferenceDataMigrations.LevelsDoneAsync(db, MigrationId));
             return false;
         }
@@ -116,6 +121,7 @@ public sealed class ReferenceDataMigrationGrain(
             var db = Db.Of(unitOfWork);
             await ReferenceDataRows.LockAsync(db);
             items = await LevelMigration.WriteAsync(db, run.LevelCodes, read);
+            items.AddRange(await OtherPrivilegeMigration.WritePrivilegesAsync(db, run.PrivilegeCodes, privileges));
             await ReferenceDataMigrations.RecordItemsAsync(db, MigrationId, items);
             await ReferenceDataMigrations.LevelsDoneAsync(db, MigrationId);
             await unitOfWork.CommitAsync();
@@ -128,9 +134,11 @@ public sealed class ReferenceDataMigrationGrain(
     private async Task<bool> PrisonStepAsync(ReferenceDataMigrationRow run, string prisonId)
     {
         Dictionary<string, NomisPrisonIncentiveLevel> read;
+        Dictionary<string, IReadOnlyList<string>> privileges;
         try
         {
             read = await PrisonLevelMigration.ReadAsync(nomis, prisonId, run.LevelCodes);
+            privileges = await OtherPrivilegeMigration.ReadPrisonAsync(nomis, prisonId, read.Keys);
         }
         catch (NomisApiException exception)
         {
@@ -146,6 +154,7 @@ public sealed class ReferenceDataMigrationGrain(
             var db = Db.Of(unitOfWork);
             await ReferenceDataRows.LockAsync(db);
             items = await PrisonLevelMigration.WriteAsync(db, prisonId, read);
+            items.AddRange(await OtherPrivilegeMigration.WritePrisonAsync(db, prisonId, privileges));
             await ReferenceDataMigrations.RecordItemsAsync(db, MigrationId, items);
             await ReferenceDataMigrations.PrisonDoneAsync(db, MigrationId, prisonId);
             await unitOfWork.CommitAsync();
@@ -196,8 +205,8 @@ public sealed class ReferenceDataMigrationGrain(
         await reminders.ApplyAsync();
 
         var report = await Db.ReadAsync(database, async db => await ReferenceDataMigrations.ReportAsync(db, (await ReferenceDataMigrations.GetAsync(db, MigrationId))!, withItems: false));
-        logger.LogInformation("{GrainType} {GrainKey}: reference-data migration completed: levels {Levels}; prison levels {PrisonLevels}",
-            GrainTypeName, MigrationId, Summary(report.Levels), Summary(report.PrisonLevels));
+        logger.LogInformation("{GrainType} {GrainKey}: reference-data migration completed: levels {Levels}; prison levels {PrisonLevels}; other privileges {OtherPrivileges}; prison levels' other privileges {PrisonLevelOtherPrivileges}",
+            GrainTypeName, MigrationId, Summary(report.Levels), Summary(report.PrisonLevels), Summary(report.OtherPrivileges), Summary(report.PrisonLevelOtherPrivileges));
     }
 
     private Task<ReferenceDataMigrationRow?> ReadAsync() => Db.ReadAsync(database, db => ReferenceDataMigrations.GetAsync(db, MigrationId));

@@ -10,4 +10,5 @@ internal sealed record ReferenceDataMigrationRow(
     int Attempts,
     string? LastError,
     DateTimeOffset StartedAt,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt,
+    IReadOnlyList<string> PrivilegeCodes);

@@ -11,7 +11,7 @@ internal static class ReferenceDataMigrations
     private const int MaxReasonLength = 500;
 
     public static Task InsertAsync(Db db, string migrationId, ReferenceDataMigrationRequest request) =>
-        db.ExecuteAsync(File, "Insert", migrationId, request.LevelCodes.ToArray(), request.PrisonIds.ToArray());
+        db.ExecuteAsync(File, "Insert", migrationId, request.LevelCodes.ToArray(), request.PrisonIds.ToArray(), request.PrivilegeCodes.ToArray());
 
     public static Task<ReferenceDataMigrationRow?> GetAsync(Db db, string migrationId) => db.SingleAsync(File, "Get", Read, migrationId);
 
@@ -47,17 +47,21 @@ internal static class ReferenceDataMigrations
     /// <summary>The run's report; with <paramref name="withItems"/> false, the skipped and failed rows are left out (lists).</summary>
     public static async Task<ReferenceDataMigrationReport> ReportAsync(Db db, ReferenceDataMigrationRow run, bool withItems)
     {
-        var counts = await db.ListAsync(File, "Counts", r => (PrisonId: r.IsDBNull(0) ? null : r.GetString(0), Outcome: r.GetString(1), Count: r.GetInt32(2)), run.MigrationId);
+        var counts = await db.ListAsync(File, "Counts",
+            r => (PrisonId: r.IsDBNull(0) ? null : r.GetString(0), Kind: r.GetString(1), Outcome: r.GetString(2), Count: r.GetInt32(3)), run.MigrationId);
         var done = await DonePrisonsAsync(db, run.MigrationId);
         var notMigrated = withItems
             ? await db.ListAsync(File, "NotMigrated", r => new ReferenceDataMigrationItem(r.GetString(0), r.GetString(1), r.GetString(2)), run.MigrationId)
             : [];
-        var prisons = run.PrisonIds.Select(p => new ReferenceDataMigrationPrison(p, done.Contains(p), CountsOf(counts.Where(c => c.PrisonId == p)))).ToList();
+        ReferenceDataMigrationCounts Of(string kind, string? prisonId = null) =>
+            CountsOf(counts.Where(c => c.Kind == kind && (prisonId is null || c.PrisonId == prisonId)).Select(c => (c.Outcome, c.Count)));
+        var prisons = run.PrisonIds.Select(p => new ReferenceDataMigrationPrison(p, done.Contains(p), Of(ReferenceDataMigrationItemRow.PrisonLevelKind, p))).ToList();
         return new ReferenceDataMigrationReport(run.MigrationId, run.Status, run.StartedAt, run.EndedAt, run.LevelCodes,
-            CountsOf(counts.Where(c => c.PrisonId is null)), prisons, CountsOf(counts.Where(c => c.PrisonId is not null)), run.LastError, notMigrated);
+            Of(ReferenceDataMigrationItemRow.LevelKind), prisons, Of(ReferenceDataMigrationItemRow.PrisonLevelKind), run.LastError, notMigrated,
+            run.PrivilegeCodes, Of(ReferenceDataMigrationItemRow.OtherPrivilegeKind), Of(ReferenceDataMigrationItemRow.PrisonLevelOtherPrivilegesKind));
     }
 
-    private static ReferenceDataMigrationCounts CountsOf(IEnumerable<(string? PrisonId, string Outcome, int Count)> counts)
+    private static ReferenceDataMigrationCounts CountsOf(IEnumerable<(string Outcome, int Count)> counts)
     {
         var byOutcome = counts.GroupBy(c => c.Outcome).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         return new ReferenceDataMigrationCounts(byOutcome.GetValueOrDefault(ReferenceDataMigrationOutcomes.Migrated), byOutcome.GetValueOrDefault(ReferenceDataMigrationOutcomes.Unchanged),
@@ -65,5 +69,6 @@ internal static class ReferenceDataMigrations
     }
 
     private static ReferenceDataMigrationRow Read(Npgsql.NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2), r.GetFieldValue<string[]>(3),
-        r.GetBoolean(4), r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8));
+        r.GetBoolean(4), r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8),
+        r.GetFieldValue<string[]>(9));
 }

@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OrleansSync.Grains.Incentives.Data;
 using OrleansSync.Grains.ReferenceData.Data;
+using OrleansSync.Grains.ReferenceData.OtherPrivileges;
 
 namespace OrleansSync.Grains.ReferenceData.Migration;
 
 /// <summary>
 /// Starts reference-data migrations and answers for them (key <see cref="IReferenceDataMigrationsGrain.Key"/>). Being one
 /// grain, it starts runs one at a time; the database allows one in progress. A run reads the prisons its request names and
-/// those of ReferenceData:Migration:PrisonIds, and the hub's level codes with any the request adds.
+/// those of ReferenceData:Migration:PrisonIds, and the hub's level and other-privilege codes with any the request adds.
 /// </summary>
 [GrainType("reference-data.migrations")]
 public sealed class ReferenceDataMigrationsGrain(
@@ -20,7 +21,8 @@ public sealed class ReferenceDataMigrationsGrain(
 {
     async Task<StartReferenceDataMigrationResult> IReferenceDataMigrationsGrain.StartAsync(ReferenceDataMigrationRequest request)
     {
-        var (running, hubCodes) = await Db.ReadAsync(database, async db => (await ReferenceDataMigrations.RunningAsync(db), await ReferenceDataRows.AllLevelsAsync(db)));
+        var (running, hubCodes, hubPrivileges) = await Db.ReadAsync(database, async db =>
+            (await ReferenceDataMigrations.RunningAsync(db), await ReferenceDataRows.AllLevelsAsync(db), await OtherPrivilegeRows.AllAsync(db)));
         if (running is not null && await GetAsync(running) is { } inProgress)
         {
             logger.LogInformation("{GrainType} {GrainKey}: migration {MigrationId} is in progress; not starting another", "reference-data.migrations", this.GetPrimaryKeyString(), running);
@@ -29,6 +31,7 @@ public sealed class ReferenceDataMigrationsGrain(
 
         // The hub's own codes, then any the request adds: NOMIS cannot list its codes, so the run asks for each.
         var codes = hubCodes.Select(l => l.Code).Concat(request.LevelCodes).Distinct(StringComparer.Ordinal).ToList();
+        var privilegeCodes = hubPrivileges.Select(p => p.Code).Concat(request.PrivilegeCodes).Distinct(StringComparer.Ordinal).ToList();
         var prisons = request.PrisonIds.Concat(options.Value.PrisonIds).Distinct(StringComparer.Ordinal).ToList();
         if (prisons.Count == 0)
         {
@@ -37,7 +40,7 @@ public sealed class ReferenceDataMigrationsGrain(
 
         // Version 7: ids sort by start time.
         var id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-        return new StartReferenceDataMigrationResult(true, await GrainFactory.GetGrain<IReferenceDataMigrationGrain>(id).StartAsync(new ReferenceDataMigrationRequest(prisons, codes)));
+        return new StartReferenceDataMigrationResult(true, await GrainFactory.GetGrain<IReferenceDataMigrationGrain>(id).StartAsync(new ReferenceDataMigrationRequest(prisons, codes, privilegeCodes)));
     }
 
     async Task<IReadOnlyList<ReferenceDataMigrationReport>> IReferenceDataMigrationsGrain.ListAsync(int limit) =>

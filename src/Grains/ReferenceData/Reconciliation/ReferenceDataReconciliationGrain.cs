@@ -12,7 +12,7 @@ namespace OrleansSync.Grains.ReferenceData.Reconciliation;
 
 /// <summary>
 /// Compares the hub's reference data with NOMIS': every level with its IEP_LEVEL reference code, every prison level
-/// the hub holds with IEP_LEVELS and VISIT_ALLOWANCE_LEVELS. A repair raises the entity's change event again, so its
+/// the hub holds with IEP_LEVELS and VISIT_ALLOWANCE_LEVELS, and the other privileges (<see cref="OtherPrivilegeReconciliation"/>). A repair raises the entity's change event again, so its
 /// own grain pushes it the usual way (in order with any other change, retried, dead-lettered). Runs on demand and on
 /// the cron schedule ReferenceData:Reconciliation:Schedule (a reminder due at the next occurrence, re-timed at each tick,
 /// as <see cref="IncentiveReconciliationsGrain"/> does; a scheduled run repairs when ReferenceData:Reconciliation:Repair is
@@ -78,7 +78,11 @@ public sealed class ReferenceDataReconciliationGrain(
 
     private async Task<ReferenceDataReconciliationReport> RunAsync(bool repair, string trigger)
     {
-        var (levels, rows) = await Db.ReadAsync(database, async db => (await ReferenceDataRows.AllLevelsAsync(db), await ReferenceDataRows.AllPrisonLevelsAsync(db)));
+        var (levels, rows, privileges) = await Db.ReadAsync(database, async db =>
+        {
+            var prisonLevels = await ReferenceDataRows.AllPrisonLevelsAsync(db);
+            return (await ReferenceDataRows.AllLevelsAsync(db), prisonLevels, await OtherPrivilegeReconciliation.ReadHubAsync(db, prisonLevels));
+        });
         var mismatches = new List<ReferenceDataMismatch>();
         var stale = new List<(string Namespace, string Key, string Payload)>();
         string? error = null;
@@ -105,6 +109,8 @@ public sealed class ReferenceDataReconciliationGrain(
                     stale.Add((ReferenceDataStreams.PrisonLevelEvents, PrisonLevelKey.Of(row.PrisonId, row.LevelCode), ReferenceDataEvents.PrisonLevel(row.PrisonId, row.LevelCode, time)));
                 }
             }
+
+            await OtherPrivilegeReconciliation.CompareAsync(nomis, privileges, time, mismatches, stale);
         }
         catch (NomisApiException exception)
         {
@@ -126,8 +132,8 @@ public sealed class ReferenceDataReconciliationGrain(
             await unitOfWork.CommitAsync();
         }
 
-        logger.LogInformation("{GrainType} {GrainKey}: {Trigger} reconciliation: {Levels} levels and {PrisonLevels} prison levels compared with NOMIS; {Mismatches} mismatches, {Repaired} pushed again{Error}",
-            GrainTypeName, EntityKey, trigger, levels.Count, rows.Count, mismatches.Count, report.Repaired, error is null ? "" : $"; stopped: {error}");
+        logger.LogInformation("{GrainType} {GrainKey}: {Trigger} reconciliation: {Levels} levels, {PrisonLevels} prison levels (with their other privileges) and {OtherPrivileges} other privileges compared with NOMIS; {Mismatches} mismatches, {Repaired} pushed again{Error}",
+            GrainTypeName, EntityKey, trigger, levels.Count, rows.Count, privileges.Privileges.Count, mismatches.Count, report.Repaired, error is null ? "" : $"; stopped: {error}");
         foreach (var mismatch in mismatches)
         {
             logger.LogWarning("{GrainType} {GrainKey}: {Entity} differs: hub {Hub}, NOMIS {Nomis}", GrainTypeName, EntityKey, mismatch.Entity, mismatch.Hub, mismatch.Nomis ?? "(none)");

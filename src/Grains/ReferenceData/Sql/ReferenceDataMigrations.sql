@@ -2,17 +2,17 @@
 
 -- name: Insert
 -- Fails on reference_data_migration_one_running while another run is in progress.
-insert into reference_data_migration (migration_id, status, level_codes, prison_ids) values ($1, 'STARTED', $2, $3);
+insert into reference_data_migration (migration_id, status, level_codes, prison_ids, privilege_codes) values ($1, 'STARTED', $2, $3, $4);
 
 -- name: Get
-select migration_id, status, level_codes, prison_ids, levels_done, attempts, last_error, started_at, ended_at
+select migration_id, status, level_codes, prison_ids, levels_done, attempts, last_error, started_at, ended_at, privilege_codes
 from reference_data_migration where migration_id = $1;
 
 -- name: Running
 select migration_id from reference_data_migration where status = 'STARTED';
 
 -- name: List
-select migration_id, status, level_codes, prison_ids, levels_done, attempts, last_error, started_at, ended_at
+select migration_id, status, level_codes, prison_ids, levels_done, attempts, last_error, started_at, ended_at, privilege_codes
 from reference_data_migration order by started_at desc, migration_id desc limit $1;
 
 -- name: DonePrisons
@@ -39,8 +39,10 @@ update reference_data_migration set attempts = attempts + 1, last_error = $2 whe
 update reference_data_migration set status = 'COMPLETED', ended_at = now() where migration_id = $1 and status = 'STARTED';
 
 -- name: Counts
--- Per prison (null: the global levels) and outcome.
-select prison_id, outcome, count(*)::int from reference_data_migration_item where migration_id = $1 group by prison_id, outcome;
+-- Per prison (null: the global step), kind of row (the entity's first segment: level, prison-level, other-privilege,
+-- other-privileges) and outcome.
+select prison_id, split_part(entity, '/', 1), outcome, count(*)::int from reference_data_migration_item where migration_id = $1
+group by prison_id, split_part(entity, '/', 1), outcome;
 
 -- name: NotMigrated
 select entity, outcome, reason from reference_data_migration_item

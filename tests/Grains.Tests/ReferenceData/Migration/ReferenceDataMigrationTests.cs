@@ -6,12 +6,13 @@ using OrleansSync.Grains.ReferenceData.Migration;
 using OrleansSync.Grains.Tests.Incentives.Support;
 using OrleansSync.Simulators.Faults;
 using OrleansSync.Simulators.Nomis.ReferenceData;
+using OrleansSync.Simulators.Nomis.ReferenceData.OtherPrivileges;
 using Xunit.Abstractions;
 
 namespace OrleansSync.Grains.Tests.ReferenceData.Migration;
 
 /// <summary>
-/// The one-time migration of levels and prison levels from NOMIS: a restart only pauses a run, every row is
+/// The one-time migration of levels, prison levels and other privileges from NOMIS: a restart only pauses a run, every row is
 /// migrated once, a row that breaks a rule is skipped with its reason, and nothing migrated is pushed back to NOMIS.
 /// </summary>
 public sealed class ReferenceDataMigrationTests(ITestOutputHelper output)
@@ -43,7 +44,7 @@ public sealed class ReferenceDataMigrationTests(ITestOutputHelper output)
         {
             // Slow NOMIS: each prison takes six reads, so the run is still going when the silo stops.
             first.SetNomisFaults(new FaultSettings { LatencyMs = 200 });
-            var started = await first.Grains.GetGrain<IReferenceDataMigrationsGrain>(IReferenceDataMigrationsGrain.Key).StartAsync(new ReferenceDataMigrationRequest(Prisons, []));
+            var started = await first.Grains.GetGrain<IReferenceDataMigrationsGrain>(IReferenceDataMigrationsGrain.Key).StartAsync(new ReferenceDataMigrationRequest(Prisons, [], []));
             started.Started.Should().BeTrue();
             migrationId = started.Migration!.MigrationId;
             await Eventually.TrueAsync(async () => (await GetAsync(first, migrationId)).Prisons.Count(p => p.Done) >= 2, Deadline, "the run to be two prisons in");
@@ -84,18 +85,27 @@ public sealed class ReferenceDataMigrationTests(ITestOutputHelper output)
         // MDI's EN2 has no visit allowance row: that row alone is skipped; MDI's others are migrated.
         nomis.UpsertPrisonLevel("MDI", new PrisonIncentiveLevelRequest("EN2", true, false, null, null, 7000, 70000, 3500, 35000));
         nomis.UpsertPrisonLevel("MDI", new PrisonIncentiveLevelRequest("STD", true, true, 3, 2, 6100, 61000, 2000, 20000));
-        var nomisBefore = JsonSerializer.Serialize(nomis.Tables());
+
+        // Other privileges: TV is named by the request and migrated, with MDI ENH's set; GYM is not named, so MDI STD's set
+        // (TV and GYM) is skipped; MDI EN2's set is skipped with its level (not active in MDI in the hub).
+        var privileges = host.Nomis.OtherPrivileges;
+        privileges.CreateCode(new CreateOtherPrivilegeRequest("TV", "In-cell television", true, 3));
+        privileges.CreateCode(new CreateOtherPrivilegeRequest("GYM", "Gym", true, 4));
+        privileges.SetPrisonLevel("MDI", "ENH", new SetOtherPrivilegesRequest(["TV"]));
+        privileges.SetPrisonLevel("MDI", "STD", new SetOtherPrivilegesRequest(["TV", "GYM"]));
+        privileges.SetPrisonLevel("MDI", "EN2", new SetOtherPrivilegesRequest(["TV"]));
+        var nomisBefore = JsonSerializer.Serialize(nomis.Tables()) + JsonSerializer.Serialize(privileges.Tables());
 
         (await SendAsync(host, ApiRoles.Reader, new { prisonIds = new[] { "MDI" } })).Status.Should().Be(HttpStatusCode.Forbidden);
-        var (badStatus, badBody) = await SendAsync(host, ApiRoles.Admin, new { prisonIds = new[] { "MDI", "mdi" }, levelCodes = new[] { "TOO-LONG" } });
+        var (badStatus, badBody) = await SendAsync(host, ApiRoles.Admin, new { prisonIds = new[] { "MDI", "mdi" }, levelCodes = new[] { "TOO-LONG" }, privilegeCodes = new[] { "TV", "in cell" } });
         badStatus.Should().Be(HttpStatusCode.BadRequest);
-        badBody.Should().Contain("prisonIds[1]").And.Contain("levelCodes[0]");
+        badBody.Should().Contain("prisonIds[1]").And.Contain("levelCodes[0]").And.Contain("privilegeCodes[1]");
         (await SendAsync(host, ApiRoles.Admin, new { })).Body.Should().Contain("prisonIds", "no prison is named or configured");
         (await host.ScalarAsync<long>("select count(*) from reference_data_migration")).Should().Be(0, "a refused request writes nothing");
 
         // NOMIS fails the first two reads: the levels step is taken again at the next ticks, and nothing is lost.
         host.SetNomisFaults(new FaultSettings { FailNext = 2, LatencyMs = 100 });
-        var (status, body) = await SendAsync(host, ApiRoles.Admin, new { prisonIds = new[] { "MDI", "TWO", "NOD" }, levelCodes = new[] { "EN4", "EN9" } });
+        var (status, body) = await SendAsync(host, ApiRoles.Admin, new { prisonIds = new[] { "MDI", "TWO", "NOD" }, levelCodes = new[] { "EN4", "EN9" }, privilegeCodes = new[] { "TV", "NOPE" } });
         status.Should().Be(HttpStatusCode.Accepted, body);
         var migrationId = JsonDocument.Parse(body).RootElement.GetProperty("migrationId").GetString()!;
         var (again, againBody) = await SendAsync(host, ApiRoles.Admin, new { prisonIds = new[] { "LEI" } });
@@ -114,12 +124,19 @@ public sealed class ReferenceDataMigrationTests(ITestOutputHelper output)
             new ReferenceDataMigrationPrison("TWO", true, new ReferenceDataMigrationCounts(0, 0, 2, 0)),
             new ReferenceDataMigrationPrison("NOD", true, new ReferenceDataMigrationCounts(0, 0, 3, 0)));
         var reasons = report.NotMigrated.ToDictionary(i => i.Entity, i => i.Reason);
-        reasons.Keys.Should().BeEquivalentTo("level/EN9", "prison-level/MDI/EN2", "prison-level/TWO/BAS", "prison-level/TWO/STD", "prison-level/NOD/BAS", "prison-level/NOD/ENH", "prison-level/NOD/STD");
+        report.OtherPrivileges.Should().Be(new ReferenceDataMigrationCounts(1, 0, 1, 0), "TV is new to the hub, NOPE is not in NOMIS");
+        report.PrisonLevelOtherPrivileges.Should().Be(new ReferenceDataMigrationCounts(1, 0, 2, 0), "MDI ENH's set is taken, STD's and EN2's are skipped");
+        report.PrivilegeCodes.Should().Equal("TV", "NOPE");
+        reasons.Keys.Should().BeEquivalentTo("level/EN9", "prison-level/MDI/EN2", "prison-level/TWO/BAS", "prison-level/TWO/STD", "prison-level/NOD/BAS", "prison-level/NOD/ENH", "prison-level/NOD/STD",
+            "other-privilege/NOPE", "other-privileges/MDI/STD", "other-privileges/MDI/EN2");
         report.NotMigrated.Should().OnlyContain(i => i.Outcome == ReferenceDataMigrationOutcomes.Skipped);
         reasons["level/EN9"].Should().Contain("no IEP_LEVEL reference code EN9");
         reasons["prison-level/MDI/EN2"].Should().Contain("visitOrders");
         reasons["prison-level/TWO/BAS"].Should().Contain("204").And.Contain("BAS,STD");
         reasons["prison-level/NOD/STD"].Should().Contain("204").And.Contain("none");
+        reasons["other-privilege/NOPE"].Should().Contain("no IEP_OTH_PRIV reference code NOPE");
+        reasons["other-privileges/MDI/STD"].Should().Contain("GYM").And.Contain("not hub privileges");
+        reasons["other-privileges/MDI/EN2"].Should().Contain("not active in prison MDI");
 
         var levels = await host.OkAsync(HttpMethod.Get, "/incentive/levels?with-inactive=true");
         levels.Codes().Should().Equal(new[] { "BAS", "ENT", "STD", "ENH", "EN2", "EN3", "EN4" }, "the hub's order follows NOMIS' sequence");
@@ -128,9 +145,15 @@ public sealed class ReferenceDataMigrationTests(ITestOutputHelper output)
         var std = mdi.EnumerateArray().Single(l => l.GetProperty("levelCode").GetString() == "STD");
         (std.GetProperty("visitOrders").GetInt32(), std.GetProperty("privilegedVisitOrders").GetInt32(), std.GetProperty("convictedSpendLimitInPence").GetInt32()).Should().Be((3, 2, 20000));
         (await host.OkAsync(HttpMethod.Get, "/incentive/prison-levels/TWO")).GetArrayLength().Should().Be(0, "a prison skipped whole writes nothing");
+        var tv = (await host.OkAsync(HttpMethod.Get, "/incentive/other-privileges/TV"));
+        (tv.GetProperty("description").GetString(), tv.GetProperty("active").GetBoolean(), tv.GetProperty("sequence").GetInt32()).Should().Be(("In-cell television", true, 3));
+        (await host.OkAsync(HttpMethod.Get, "/incentive/prison-levels/MDI/level/ENH/other-privileges")).GetProperty("privileges").EnumerateArray()
+            .Select(p => p.GetProperty("code").GetString()).Should().Equal("TV");
+        (await host.OkAsync(HttpMethod.Get, "/incentive/prison-levels/MDI/level/STD/other-privileges")).GetProperty("privileges").GetArrayLength().Should().Be(0, "a skipped set writes nothing");
 
-        JsonSerializer.Serialize(nomis.Tables()).Should().Be(nomisBefore, "migrated rows are not pushed back to NOMIS");
-        (await host.ScalarAsync<long>("select count(*) from stream_message where namespace like '%incentive-level%'")).Should().Be(0, "the migration raises no change event");
+        (JsonSerializer.Serialize(nomis.Tables()) + JsonSerializer.Serialize(privileges.Tables())).Should().Be(nomisBefore, "migrated rows are not pushed back to NOMIS");
+        (await host.ScalarAsync<long>("select count(*) from stream_message where namespace like '%incentive-level%' or namespace like '%privilege%'"))
+            .Should().Be(0, "the migration raises no change event");
         (await host.ScalarAsync<long>("select count(*) from incentive_reference_nomis_push")).Should().Be(0);
 
         var list = await host.OkAsync(HttpMethod.Get, "/incentive/reference-data/migration");
