@@ -253,14 +253,14 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
         // A privilege cannot be given to a level that is not active in the prison: the API names levelCode.
         await WriteAsync(HttpMethod.Post, "/incentive/other-privileges", new { code = "RULE_PRIV", description = "Refused privilege" }, HttpStatusCode.Created);
         await page.ReloadAsync();
-        var enhanced2 = page.Locator("#prison-levels-table tr[data-level=EN2]");
-        await Expect(enhanced2).ToContainTextAsync("Inactive");
-        await enhanced2.GetByRole(AriaRole.Button, new() { Name = "Privileges" }).ClickAsync();
+        var enhanced2Row = page.Locator("#prison-levels-table tr[data-level=EN2]");
+        await Expect(enhanced2Row).ToContainTextAsync("Inactive");
+        await enhanced2Row.GetByRole(AriaRole.Button, new() { Name = "Privileges" }).ClickAsync();
         await page.CheckAsync("#pp-RULE_PRIV");
         await page.ClickAsync("#prison-privileges-save");
         await Expect(page.GetByTestId("prison-privileges-error")).ToHaveTextAsync("levelCode: Incentive level EN2 is not active in prison BMI");
         await Expect(page.Locator("#pp-RULE_PRIV")).ToBeCheckedAsync();
-        await Expect(enhanced2.GetByTestId("other-privileges")).ToHaveTextAsync("None");
+        await Expect(enhanced2Row.GetByTestId("other-privileges")).ToHaveTextAsync("None");
         (await CallAsync(HttpMethod.Get, "/incentive/prison-levels/BMI/level/EN2/other-privileges")).GetProperty("privileges").GetArrayLength()
             .Should().Be(0, "a refused change writes nothing");
     }
