@@ -9,8 +9,9 @@ namespace OrleansSync.Dashboard.Tests.ReferenceData;
 
 /// <summary>
 /// The incentive reference data screens (/dashboard/reference-data.html) in Debian's Chromium against the real silo:
-/// an editor's change reaching the API and NOMIS, a reader seeing everything but no edit control, and a broken rule
-/// shown with the API's own message. Each test uses its own prison, so they do not see each other's changes.
+/// an editor's change (levels, prison levels, other privileges) reaching the API and NOMIS, a reader seeing everything
+/// but no edit control, and a broken rule shown with the API's own message. Each test uses its own prison and its own
+/// privilege codes, so they do not see each other's changes.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class ReferenceDataPageTests(DashboardHost host)
@@ -20,7 +21,9 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
     // Everything on the page that could change the reference data; the prison picker only chooses what to view.
     private const string EditControls =
         "#levels-table button, #levels-table input, #level-editor button, #level-editor input, "
-        + "#prison-levels-table button, #prison-levels-table input, #prison-level-editor button, #prison-level-editor input";
+        + "#prison-levels-table button, #prison-levels-table input, #prison-level-editor button, #prison-level-editor input, "
+        + "#privileges-table button, #privileges-table input, #privilege-editor button, #privilege-editor input, "
+        + "#prison-privileges-editor button, #prison-privileges-editor input";
 
     [ChromiumFact]
     public async Task An_editor_sets_a_prison_levels_spend_limit_and_visit_orders_and_the_API_and_NOMIS_have_them()
@@ -98,10 +101,62 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
     }
 
     [ChromiumFact]
+    public async Task An_editor_creates_an_other_privilege_and_gives_it_to_a_prison_level_and_the_API_and_NOMIS_have_it()
+    {
+        await CallAsync(HttpMethod.Put, "/incentive/prison-levels/HLI/reset");
+        var page = await host.SignedInPageAsync(ApiRoles.IncentiveLevelsRw);
+        await page.GotoAsync("/dashboard/reference-data.html#prison=HLI");
+
+        // Created (the page upper-cases the code), renamed, deactivated and activated again, each as the API then says.
+        await page.FillAsync("#new-privilege-code", "tv_screens");
+        await page.FillAsync("#new-privilege-description", "In-cell television");
+        await page.ClickAsync("#create-privilege-save");
+        var privilege = page.Locator("#privileges-table tr[data-privilege=TV_SCREENS]");
+        await Expect(privilege).ToContainTextAsync("In-cell television");
+        await Expect(privilege.Locator(".status")).ToHaveTextAsync("Active");
+        await privilege.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await page.FillAsync("#privilege-rename-description", "In-cell TV");
+        await page.ClickAsync("#privilege-rename-save");
+        await Expect(privilege).ToContainTextAsync("In-cell TV");
+        await privilege.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+        await Expect(privilege.Locator(".status")).ToHaveTextAsync("Inactive");
+        (await CallAsync(HttpMethod.Get, "/incentive/other-privileges/TV_SCREENS")).GetProperty("active").GetBoolean().Should().BeFalse();
+        await privilege.GetByRole(AriaRole.Button, new() { Name = "Activate" }).ClickAsync();
+        await Expect(privilege.Locator(".status")).ToHaveTextAsync("Active");
+
+        // Given to Standard at HLI with its checkbox; the table then shows it on that level only.
+        var standard = page.Locator("#prison-levels-table tr[data-level=STD]");
+        await Expect(standard.GetByTestId("other-privileges")).ToHaveTextAsync("None");
+        await standard.GetByRole(AriaRole.Button, new() { Name = "Privileges" }).ClickAsync();
+        await page.CheckAsync("#pp-TV_SCREENS");
+        await Screenshots.SaveAsync(page, "16-reference-data-other-privileges");
+        await page.ClickAsync("#prison-privileges-save");
+        await Expect(page.GetByTestId("toast").Last).ToContainTextAsync("Other privileges of STD at HLI saved");
+        await Expect(standard.GetByTestId("other-privileges")).ToHaveTextAsync("TV_SCREENS");
+        await Expect(page.Locator("#prison-levels-table tr[data-level=BAS]").GetByTestId("other-privileges")).ToHaveTextAsync("None");
+        await Expect(page.Locator("#prison-privileges-form")).ToHaveCountAsync(0);
+
+        var stored = await CallAsync(HttpMethod.Get, "/incentive/other-privileges/TV_SCREENS");
+        (stored.GetProperty("description").GetString(), stored.GetProperty("active").GetBoolean()).Should().Be(("In-cell TV", true));
+        (await CallAsync(HttpMethod.Get, "/incentive/prison-levels/HLI/level/STD/other-privileges")).GetProperty("privileges").EnumerateArray()
+            .Select(p => p.GetProperty("code").GetString()).Should().Equal("TV_SCREENS");
+
+        var nomis = host.Services.GetRequiredService<NomisSimulator>().OtherPrivileges;
+        await Eventually.TrueAsync(
+            () => Task.FromResult(
+                nomis.Tables().ReferenceCodes.Any(c => c is { Code: "TV_SCREENS", Description: "In-cell TV", Active: true })
+                && nomis.Tables().OtherPrivilegesLevels.Any(r => r is { AgyLocId: "HLI", IepLevel: "STD", PrivilegeCode: "TV_SCREENS" })),
+            Deadline,
+            "TV_SCREENS (renamed, active again) to reach NOMIS' IEP_OTH_PRIV codes and Standard at HLI in OTHER_PRIVILEGES_LEVELS");
+    }
+
+    [ChromiumFact]
     public async Task A_reader_sees_the_levels_and_the_prisons_levels_but_no_edit_control()
     {
         await CallAsync(HttpMethod.Put, "/incentive/prison-levels/MDI/reset");
         var standard = await CallAsync(HttpMethod.Get, "/incentive/prison-levels/MDI/level/STD");
+        await WriteAsync(HttpMethod.Post, "/incentive/other-privileges", new { code = "RD_GARDEN", description = "Garden work" }, HttpStatusCode.Created);
+        await WriteAsync(HttpMethod.Put, "/incentive/prison-levels/MDI/level/STD/other-privileges", new[] { "RD_GARDEN" }, HttpStatusCode.OK);
 
         var page = await host.SignedInPageAsync(ApiRoles.Reader);
 
@@ -135,6 +190,10 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
         await Expect(std.Locator("[data-field=convictedTransferLimitInPence]")).ToHaveTextAsync(Pounds(standard.GetProperty("convictedTransferLimitInPence").GetInt32()));
         await Expect(std.Locator("[data-field=visitOrders]")).ToHaveTextAsync(standard.GetProperty("visitOrders").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.Locator("#prison-levels-table tr[data-level=EN2]")).ToContainTextAsync("Inactive");
+
+        // The other privileges, and the one Standard has at MDI.
+        await Expect(page.Locator("#privileges-table tr[data-privilege=RD_GARDEN]")).ToContainTextAsync("Garden work");
+        await Expect(std.GetByTestId("other-privileges")).ToHaveTextAsync("RD_GARDEN");
 
         await Expect(page.Locator(EditControls)).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit" })).ToHaveCountAsync(0);
@@ -190,6 +249,20 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
         await Expect(page.GetByTestId("level-error")).ToContainTextAsync($"error {expected.GetProperty("errorCode").GetInt32()}");
         await Expect(page.Locator("#levels-table tr[data-level=STD]")).ToContainTextAsync("Active");
         await Screenshots.SaveAsync(page, "15-reference-data-level-rule-refused");
+
+        // A privilege cannot be given to a level that is not active in the prison: the API names levelCode.
+        await WriteAsync(HttpMethod.Post, "/incentive/other-privileges", new { code = "RULE_PRIV", description = "Refused privilege" }, HttpStatusCode.Created);
+        await page.ReloadAsync();
+        var enhanced2Row = page.Locator("#prison-levels-table tr[data-level=EN2]");
+        await Expect(enhanced2Row).ToContainTextAsync("Inactive");
+        await enhanced2Row.GetByRole(AriaRole.Button, new() { Name = "Privileges" }).ClickAsync();
+        await page.CheckAsync("#pp-RULE_PRIV");
+        await page.ClickAsync("#prison-privileges-save");
+        await Expect(page.GetByTestId("prison-privileges-error")).ToHaveTextAsync("levelCode: Incentive level EN2 is not active in prison BMI");
+        await Expect(page.Locator("#pp-RULE_PRIV")).ToBeCheckedAsync();
+        await Expect(enhanced2Row.GetByTestId("other-privileges")).ToHaveTextAsync("None");
+        (await CallAsync(HttpMethod.Get, "/incentive/prison-levels/BMI/level/EN2/other-privileges")).GetProperty("privileges").GetArrayLength()
+            .Should().Be(0, "a refused change writes nothing");
     }
 
     private static string Pounds(int pence) => (pence / 100m).ToString("£#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
@@ -199,6 +272,14 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
         var (status, body) = await SendAsync(method, path);
         status.Should().Be(HttpStatusCode.OK, $"{method} {path} answered {body}");
         return body;
+    }
+
+    private async Task WriteAsync(HttpMethod method, string path, object body, HttpStatusCode expected)
+    {
+        using var client = host.Client(ApiRoles.IncentiveLevelsRw);
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        using var response = await client.SendAsync(request);
+        response.StatusCode.Should().Be(expected, $"{method} {path} answered {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path)

@@ -1,6 +1,7 @@
 // OrleansSync incentive reference data screens: plain JavaScript, no framework, no build step, nothing
-// from a CDN. Views the global incentive levels and the levels of one prison through the API's own
-// endpoints (/incentive/levels..., /incentive/prison-levels/...), with the dashboard's token, and offers
+// from a CDN. Views the global incentive levels, the other privileges and the levels of one prison (with
+// each level's other privileges) through the API's own endpoints (/incentive/levels...,
+// /incentive/other-privileges..., /incentive/prison-levels/...), with the dashboard's token, and offers
 // the edit controls only to the roles the API lets write (incentive-levels-rw, admin). The API decides:
 // a refused change is shown with the API's own message next to the form it came from.
 'use strict';
@@ -16,6 +17,7 @@
   const DEFAULT_PRISON = 'MDI';
   const PRISON_ID = /^[A-Z0-9]{2,6}$/;
   const LEVEL_CODE = /^[A-Z0-9]{1,6}$/;
+  const PRIVILEGE_CODE = /^[A-Z0-9_]{1,12}$/;
   const POUNDS = /^\d{1,7}(\.\d{1,2})?$/;
   const WHOLE = /^\d{1,4}$/;
 
@@ -35,8 +37,13 @@
     levels: [],
     prisonId: null,
     prisonLevels: [],
+    privileges: [],
+    // Level code → that level's other privileges in the chosen prison.
+    prisonPrivileges: {},
     renaming: null,
+    renamingPrivilege: null,
     editing: null,
+    assigning: null,
     busy: false,
   };
 
@@ -200,6 +207,90 @@
     await change($('#level-error'), () => api('/incentive/level-order', 'PATCH', codes), `${code} moved ${step < 0 ? 'up' : 'down'}.`);
   }
 
+  // ------------------------------------------------------------------ other privileges
+
+  async function loadPrivileges() {
+    state.privileges = await api('/incentive/other-privileges?with-inactive=true');
+    renderPrivileges();
+  }
+
+  function renderPrivileges() {
+    const editor = canEdit();
+    $('#privileges-table thead').innerHTML = '<tr><th class="num">Sequence</th><th>Code</th><th>Description</th><th>Status</th>'
+      + `${editor ? '<th class="actions">Change</th>' : ''}</tr>`;
+    const rows = state.privileges.map((privilege) => `<tr data-privilege="${esc(privilege.code)}" class="${privilege.active ? '' : 'inactive'}">`
+      + `<td class="num">${esc(privilege.sequence)}</td><td><code>${esc(privilege.code)}</code></td><td>${esc(privilege.description)}</td>`
+      + `<td>${privilege.active ? '<span class="status active">Active</span>' : '<span class="status inactive">Inactive</span>'}</td>`
+      + (editor
+        ? '<td class="actions">'
+          + `<button type="button" class="quiet small" data-action="privilege-rename" data-code="${esc(privilege.code)}">Rename</button> `
+          + (privilege.active
+            ? `<button type="button" class="danger small" data-action="privilege-deactivate" data-code="${esc(privilege.code)}">Deactivate</button>`
+            : `<button type="button" class="quiet small" data-action="privilege-activate" data-code="${esc(privilege.code)}">Activate</button>`)
+          + '</td>'
+        : '')
+      + '</tr>');
+    $('#privileges-table tbody').innerHTML = rows.join('') || `<tr><td class="empty" colspan="${editor ? 5 : 4}">No other privilege.</td></tr>`;
+  }
+
+  function renderPrivilegeEditor() {
+    const container = $('#privilege-editor');
+    if (!canEdit()) {
+      container.innerHTML = '';
+      return;
+    }
+
+    const renaming = state.privileges.find((p) => p.code === state.renamingPrivilege);
+    container.innerHTML = '<div class="editor card">'
+      + (renaming
+        ? `<form id="privilege-rename-form" class="editor-form" autocomplete="off" data-code="${esc(renaming.code)}">`
+          + `<h3>Rename ${esc(renaming.code)}</h3>`
+          + `<label>Description <input id="privilege-rename-description" name="description" maxlength="40" required value="${esc(renaming.description)}"></label>`
+          + '<button type="submit" id="privilege-rename-save">Save description</button> <button type="button" class="quiet" data-action="privilege-rename-cancel">Cancel</button>'
+          + '</form>'
+        : '')
+      + '<form id="create-privilege-form" class="editor-form" autocomplete="off">'
+      + '<h3>Create an other privilege</h3>'
+      + '<label>Code <input id="new-privilege-code" name="code" size="13" maxlength="12" spellcheck="false" placeholder="TV_IN_CELL" required></label>'
+      + '<label>Description <input id="new-privilege-description" name="description" maxlength="40" placeholder="In-cell television" required></label>'
+      + '<button type="submit" id="create-privilege-save">Create privilege</button>'
+      + '<span class="muted small">It joins the end of the order, active; give it to a prison\'s levels below.</span>'
+      + '</form>'
+      + '<p id="privilege-error" class="message" role="alert" data-testid="privilege-error"></p>'
+      + '</div>';
+  }
+
+  // A level's privileges in the chosen prison, as names the user can read (an inactive one marked so).
+  function privilegeList(levelCode) {
+    const privileges = state.prisonPrivileges[levelCode] || [];
+    if (!privileges.length) return '<span class="muted">None</span>';
+    return privileges.map((p) => `<span class="privilege ${p.active ? '' : 'inactive'}" data-privilege="${esc(p.code)}" title="${esc(p.description)}${p.active ? '' : ' (inactive)'}"><code>${esc(p.code)}</code></span>`).join('');
+  }
+
+  // Checkboxes of the active privileges, plus any inactive one the level still has (unchecking it removes it for good).
+  function renderPrisonPrivilegesEditor() {
+    const container = $('#prison-privileges-editor');
+    const level = state.prisonLevels.find((l) => l.levelCode === state.assigning);
+    if (!canEdit() || !state.prisonId || !level) {
+      container.innerHTML = '';
+      return;
+    }
+
+    const assigned = new Set((state.prisonPrivileges[level.levelCode] || []).map((p) => p.code));
+    const choices = state.privileges.filter((p) => p.active || assigned.has(p.code));
+    container.innerHTML = '<div class="editor card">'
+      + `<form id="prison-privileges-form" class="editor-form" autocomplete="off" data-code="${esc(level.levelCode)}">`
+      + `<h3>Other privileges of ${esc(level.levelName)} (${esc(level.levelCode)}) at ${esc(state.prisonId)}</h3>`
+      + (choices.length
+        ? choices.map((p) => `<label class="check"><input id="pp-${esc(p.code)}" name="privilege" type="checkbox" value="${esc(p.code)}" ${assigned.has(p.code) ? 'checked' : ''}> `
+          + `${esc(p.description)} (<code>${esc(p.code)}</code>)${p.active ? '' : ' — inactive, cannot be given again'}</label>`).join('')
+        : '<span class="muted small">No active other privilege: create one above.</span>')
+      + '<button type="submit" id="prison-privileges-save">Save privileges</button> <button type="button" class="quiet" data-action="prison-privileges-cancel">Cancel</button>'
+      + '</form>'
+      + '<p id="prison-privileges-error" class="message" role="alert" data-testid="prison-privileges-error"></p>'
+      + '</div>';
+  }
+
   // ------------------------------------------------------------------ prison levels
 
   async function loadPrisonLevels() {
@@ -220,7 +311,21 @@
       message.textContent = `The levels of ${state.prisonId} could not be read: ${problemText(error)}`;
     }
 
+    await loadPrisonPrivileges();
     renderPrisonLevels();
+  }
+
+  // One read per level: the API answers a level's set, and a prison has a handful of levels.
+  async function loadPrisonPrivileges() {
+    const prisonId = state.prisonId;
+    try {
+      const sets = await Promise.all(state.prisonLevels.map((l) => api(
+        `/incentive/prison-levels/${encodeURIComponent(prisonId)}/level/${encodeURIComponent(l.levelCode)}/other-privileges`)));
+      state.prisonPrivileges = Object.fromEntries(sets.map((set) => [set.levelCode, set.privileges]));
+    } catch (error) {
+      state.prisonPrivileges = {};
+      if (error.status !== 401) $('#prison-message').textContent = `The other privileges of ${prisonId}'s levels could not be read: ${problemText(error)}`;
+    }
   }
 
   function renderPrisonLevels() {
@@ -228,6 +333,7 @@
     const head = '<tr><th>Code</th><th>Level</th><th>Status</th><th>Default on admission</th>'
       + MONEY_FIELDS.map((f) => `<th class="num">${esc(f.label)}</th>`).join('')
       + VISIT_FIELDS.map((f) => `<th class="num" title="${esc(f.title)}">${esc(f.label)}</th>`).join('')
+      + '<th>Other privileges</th>'
       + `${editor ? '<th class="actions">Change</th>' : ''}</tr>`;
     $('#prison-levels-table thead').innerHTML = head;
     const rows = state.prisonLevels.map((level) => `<tr data-level="${esc(level.levelCode)}" class="${level.active ? '' : 'inactive'}">`
@@ -236,9 +342,13 @@
       + `<td data-testid="default-on-admission">${level.defaultOnAdmission ? '<span class="status default">Default</span>' : ''}</td>`
       + MONEY_FIELDS.map((f) => `<td class="num" data-field="${f.field}">${esc(pounds(level[f.field]))}</td>`).join('')
       + VISIT_FIELDS.map((f) => `<td class="num" data-field="${f.field}">${esc(level[f.field])}</td>`).join('')
-      + (editor ? `<td class="actions"><button type="button" class="quiet small" data-action="prison-level-edit" data-code="${esc(level.levelCode)}">Edit</button></td>` : '')
+      + `<td data-testid="other-privileges">${privilegeList(level.levelCode)}</td>`
+      + (editor
+        ? `<td class="actions"><button type="button" class="quiet small" data-action="prison-level-edit" data-code="${esc(level.levelCode)}">Edit</button> `
+          + `<button type="button" class="quiet small" data-action="prison-privileges-edit" data-code="${esc(level.levelCode)}">Privileges</button></td>`
+        : '')
       + '</tr>');
-    const columns = 4 + MONEY_FIELDS.length + VISIT_FIELDS.length + (editor ? 1 : 0);
+    const columns = 5 + MONEY_FIELDS.length + VISIT_FIELDS.length + (editor ? 1 : 0);
     $('#prison-levels-table tbody').innerHTML = rows.join('') || `<tr><td class="empty" colspan="${columns}">No levels to show.</td></tr>`;
   }
 
@@ -347,6 +457,30 @@
         state.editing = null;
         renderPrisonLevelEditor();
         break;
+      case 'privilege-rename':
+        state.renamingPrivilege = code;
+        renderPrivilegeEditor();
+        $('#privilege-rename-description').focus();
+        break;
+      case 'privilege-rename-cancel':
+        state.renamingPrivilege = null;
+        renderPrivilegeEditor();
+        break;
+      case 'privilege-deactivate':
+        await change($('#privilege-error'), () => api(`/incentive/other-privileges/${encodeURIComponent(code)}`, 'DELETE'), `${code} deactivated.`);
+        break;
+      case 'privilege-activate':
+        await change($('#privilege-error'), () => api(`/incentive/other-privileges/${encodeURIComponent(code)}`, 'PATCH', { active: true }), `${code} activated.`);
+        break;
+      case 'prison-privileges-edit':
+        state.assigning = code;
+        renderPrisonPrivilegesEditor();
+        $('#prison-privileges-form').scrollIntoView({ block: 'nearest' });
+        break;
+      case 'prison-privileges-cancel':
+        state.assigning = null;
+        renderPrisonPrivilegesEditor();
+        break;
       case 'prison-reset':
         await change($('#prison-level-error'), () => api(`/incentive/prison-levels/${encodeURIComponent(state.prisonId)}/reset`, 'PUT'), `${state.prisonId} reset.`);
         break;
@@ -374,6 +508,31 @@
         state.renaming = null;
         renderLevelEditor();
       }
+    } else if (form.id === 'create-privilege-form') {
+      const code = $('#new-privilege-code').value.trim().toUpperCase();
+      const description = $('#new-privilege-description').value.trim();
+      if (!PRIVILEGE_CODE.test(code)) {
+        $('#privilege-error').textContent = 'Code: 1 to 12 capital letters, digits or underscores.';
+        return;
+      }
+
+      await change($('#privilege-error'), () => api('/incentive/other-privileges', 'POST', { code, description, active: true }), `${code} created.`);
+    } else if (form.id === 'privilege-rename-form') {
+      const code = form.dataset.code;
+      const body = { description: $('#privilege-rename-description').value.trim() };
+      if (await change($('#privilege-error'), () => api(`/incentive/other-privileges/${encodeURIComponent(code)}`, 'PATCH', body), `${code} renamed.`)) {
+        state.renamingPrivilege = null;
+        renderPrivilegeEditor();
+      }
+    } else if (form.id === 'prison-privileges-form') {
+      const code = form.dataset.code;
+      // The API replaces the whole set: every checked code, [] for none.
+      const codes = [...form.querySelectorAll('input[name=privilege]:checked')].map((input) => input.value);
+      const path = `/incentive/prison-levels/${encodeURIComponent(state.prisonId)}/level/${encodeURIComponent(code)}/other-privileges`;
+      if (await change($('#prison-privileges-error'), () => api(path, 'PUT', codes), `Other privileges of ${code} at ${state.prisonId} saved.`)) {
+        state.assigning = null;
+        renderPrisonPrivilegesEditor();
+      }
     } else if (form.id === 'prison-level-form') {
       const code = form.dataset.code;
       const { body, error, input } = prisonLevelBody(form);
@@ -397,17 +556,21 @@
     if (!token()) return;
     try {
       await loadLevels();
+      await loadPrivileges();
       hideBanner();
     } catch (error) {
       if (error.status === 401) return;
       showBanner(error.status === 403
         ? 'Your token\'s role may not read the incentive reference data (403 Forbidden).'
-        : `The incentive levels could not be read: ${error.message}.`);
+        : `The incentive reference data could not be read: ${error.message}.`);
     }
 
     await loadPrisonLevels();
     if (state.renaming && !state.levels.some((l) => l.code === state.renaming)) state.renaming = null;
+    if (state.renamingPrivilege && !state.privileges.some((p) => p.code === state.renamingPrivilege)) state.renamingPrivilege = null;
     renderLevelEditor();
+    renderPrivilegeEditor();
+    if (!$('#prison-privileges-form')) renderPrisonPrivilegesEditor();
 
     // An open prison-level form keeps what the user typed; it closes itself once saved.
     if (!$('#prison-level-form')) renderPrisonLevelEditor();
@@ -425,7 +588,9 @@
     if (prisonId !== state.prisonId) {
       state.prisonId = prisonId;
       state.editing = null;
+      state.assigning = null;
       $('#prison-level-editor').innerHTML = '';
+      $('#prison-privileges-editor').innerHTML = '';
     }
 
     return true;
@@ -468,9 +633,14 @@
     sessionStorage.removeItem(TOKEN_KEY);
     state.levels = [];
     state.prisonLevels = [];
+    state.privileges = [];
+    state.prisonPrivileges = {};
     state.renaming = null;
+    state.renamingPrivilege = null;
     state.editing = null;
-    ['#levels-table thead', '#levels-table tbody', '#prison-levels-table thead', '#prison-levels-table tbody', '#level-editor', '#prison-level-editor']
+    state.assigning = null;
+    ['#levels-table thead', '#levels-table tbody', '#privileges-table thead', '#privileges-table tbody', '#prison-levels-table thead',
+      '#prison-levels-table tbody', '#level-editor', '#privilege-editor', '#prison-level-editor', '#prison-privileges-editor']
       .forEach((selector) => { $(selector).innerHTML = ''; });
     $('#login-message').textContent = message || '';
     hideBanner();
@@ -503,6 +673,7 @@
     window.addEventListener('hashchange', async () => {
       if (choosePrison()) await loadPrisonLevels();
       renderPrisonLevelEditor();
+      renderPrisonPrivilegesEditor();
     });
     document.addEventListener('click', onClick);
     document.addEventListener('submit', onSubmit);
