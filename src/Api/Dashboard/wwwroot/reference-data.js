@@ -169,6 +169,22 @@
     $('#levels-table tbody').innerHTML = rows.join('') || `<tr><td class="empty" colspan="${editor ? 6 : 5}">No incentive level.</td></tr>`;
   }
 
+  // Re-renders an editor's container without losing what the user is typing in its create form: a reload after
+  // someone else's change (or the user's previous one) redraws the editors while the user may be half-way through one.
+  function keepingTypedValues(container, formId, render) {
+    const typed = [...container.querySelectorAll(`#${formId} input`)].map((input) => [input.id, input.value, input.checked]);
+    const focused = document.activeElement && container.contains(document.activeElement) ? document.activeElement.id : null;
+    render();
+    for (const [id, value, checked] of typed) {
+      const input = document.getElementById(id);
+      if (!input) continue;
+      if (input.type === 'checkbox') input.checked = checked;
+      else input.value = value;
+    }
+
+    if (focused) document.getElementById(focused)?.focus();
+  }
+
   function renderLevelEditor() {
     const container = $('#level-editor');
     if (!canEdit()) {
@@ -177,7 +193,7 @@
     }
 
     const renaming = state.levels.find((l) => l.code === state.renaming);
-    container.innerHTML = '<div class="editor card">'
+    keepingTypedValues(container, 'create-level-form', () => { container.innerHTML = '<div class="editor card">'
       + (renaming
         ? `<form id="rename-form" class="editor-form" autocomplete="off" data-code="${esc(renaming.code)}">`
           + `<h3>Rename ${esc(renaming.code)}</h3>`
@@ -194,7 +210,7 @@
       + '<span class="muted small">It joins the end of the order, active.</span>'
       + '</form>'
       + '<p id="level-error" class="message" role="alert" data-testid="level-error"></p>'
-      + '</div>';
+      + '</div>'; });
   }
 
   // Every code, in the wanted order: the API's reorder needs the full set.
@@ -241,7 +257,7 @@
     }
 
     const renaming = state.privileges.find((p) => p.code === state.renamingPrivilege);
-    container.innerHTML = '<div class="editor card">'
+    keepingTypedValues(container, 'create-privilege-form', () => { container.innerHTML = '<div class="editor card">'
       + (renaming
         ? `<form id="privilege-rename-form" class="editor-form" autocomplete="off" data-code="${esc(renaming.code)}">`
           + `<h3>Rename ${esc(renaming.code)}</h3>`
@@ -257,7 +273,7 @@
       + '<span class="muted small">It joins the end of the order, active; give it to a prison\'s levels below.</span>'
       + '</form>'
       + '<p id="privilege-error" class="message" role="alert" data-testid="privilege-error"></p>'
-      + '</div>';
+      + '</div>'; });
   }
 
   // A level's privileges in the chosen prison, as names the user can read (an inactive one marked so).
@@ -417,8 +433,9 @@
       state.busy = false;
     }
 
-    toast(done);
+    // The toast comes once the page shows the change, not before.
     await reload();
+    toast(done);
     return true;
   }
 
@@ -501,7 +518,9 @@
         return;
       }
 
-      await change($('#level-error'), () => api('/incentive/levels', 'POST', { code, name, active: true, required: $('#new-level-required').checked }), `${code} created.`);
+      if (await change($('#level-error'), () => api('/incentive/levels', 'POST', { code, name, active: true, required: $('#new-level-required').checked }), `${code} created.`)) {
+        $('#create-level-form')?.reset();
+      }
     } else if (form.id === 'rename-form') {
       const code = form.dataset.code;
       if (await change($('#level-error'), () => api(`/incentive/levels/${encodeURIComponent(code)}`, 'PATCH', { name: $('#rename-name').value.trim() }), `${code} renamed.`)) {
@@ -516,7 +535,9 @@
         return;
       }
 
-      await change($('#privilege-error'), () => api('/incentive/other-privileges', 'POST', { code, description, active: true }), `${code} created.`);
+      if (await change($('#privilege-error'), () => api('/incentive/other-privileges', 'POST', { code, description, active: true }), `${code} created.`)) {
+        $('#create-privilege-form')?.reset();
+      }
     } else if (form.id === 'privilege-rename-form') {
       const code = form.dataset.code;
       const body = { description: $('#privilege-rename-description').value.trim() };
