@@ -34,7 +34,7 @@ public sealed class ProductSiloProcess : IDisposable
         var dll = Path.Combine(silo, "bin", "Release", "net10.0", "OrleansSync.Silo.dll");
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException("Build the silo first: dotnet build -c Release src/Silo", dll);
+            throw new FileNotFoundException("The silo is built with the bench (dotnet run -c Release --project bench); build it with dotnet build -c Release src/Silo", dll);
         }
 
         var address = $"http://127.0.0.1:{Ports.Free()}";
