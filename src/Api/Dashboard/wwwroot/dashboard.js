@@ -11,9 +11,6 @@
   const SYNC_REFRESH_MS = 10000;
   const OPENAPI_PATH = '/openapi/v1.json';
 
-  // A request the server has not answered by then is given up, so a stuck call never stops the refreshes.
-  const REQUEST_TIMEOUT_MS = 15000;
-
   // Tags of the API that are infrastructure, not a domain: the sync page leaves them out.
   const INFRASTRUCTURE_TAGS = new Set(['Dashboard', 'Dead letters', 'Event ingestion']);
 
@@ -255,15 +252,6 @@
 
   // ------------------------------------------------------------------ API access
 
-  class ApiError extends Error {
-    constructor(status, problem, path) {
-      const detail = problem && (problem.detail || problem.title);
-      super(detail ? `${status}: ${detail}` : `${status} from ${path}`);
-      this.status = status;
-      this.problem = problem;
-    }
-  }
-
   const token = () => sessionStorage.getItem(TOKEN_KEY);
 
   // The token's claims, read only to tell the user who they are signed in as; the server decides what they may do.
@@ -284,35 +272,7 @@
   }
 
   async function api(path, method = 'GET') {
-    const headers = { Accept: 'application/json' };
-    const bearer = token();
-    if (bearer) headers.Authorization = `Bearer ${bearer}`;
-    let response;
-    try {
-      response = await fetch(path, { method, headers, cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    } catch (error) {
-      const detail = error.name === 'TimeoutError'
-        ? `The server did not answer ${path} within ${REQUEST_TIMEOUT_MS / 1000} s.`
-        : `The server cannot be reached (${error.message}).`;
-      throw new ApiError(0, { title: 'No answer', detail }, path);
-    }
-
-    if (response.status === 401) {
-      signOut('The server refused the token (401 Unauthorized): it is missing, expired, malformed or signed with another key. Paste a fresh one.');
-      throw new ApiError(401, { detail: 'Not signed in.' }, path);
-    }
-
-    const text = await response.text();
-    let body = null;
-    if (text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = null;
-      }
-    }
-
-    if (!response.ok) throw new ApiError(response.status, body, path);
+    const body = await OrleansSyncApi.request(path, { method, token: token(), onUnauthorized: signOut });
     if (body && typeof body.at === 'string') state.skewMs = Date.parse(body.at) - Date.now();
     return body;
   }

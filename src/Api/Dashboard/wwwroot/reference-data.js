@@ -13,7 +13,6 @@
   // The roles of ApiPolicies.ReferenceDataWrite. Only decides which controls are drawn; the API refuses a reader's write anyway.
   const EDITOR_ROLES = ['incentive-levels-rw', 'admin'];
 
-  const REQUEST_TIMEOUT_MS = 15000;
   const DEFAULT_PRISON = 'MDI';
   const PRISON_ID = /^[A-Z0-9]{2,6}$/;
   const LEVEL_CODE = /^[A-Z0-9]{1,6}$/;
@@ -82,51 +81,8 @@
 
   // ------------------------------------------------------------------ API access
 
-  class ApiError extends Error {
-    constructor(status, problem, path) {
-      const detail = problem && (problem.userMessage || problem.detail || problem.title);
-      super(detail ? `${status}: ${detail}` : `${status} from ${path}`);
-      this.status = status;
-      this.problem = problem;
-    }
-  }
-
-  async function api(path, method = 'GET', body = undefined) {
-    const headers = { Accept: 'application/json' };
-    const bearer = token();
-    if (bearer) headers.Authorization = `Bearer ${bearer}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let response;
-    try {
-      response = await fetch(path, {
-        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-        cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-    } catch (error) {
-      const detail = error.name === 'TimeoutError'
-        ? `The server did not answer ${path} within ${REQUEST_TIMEOUT_MS / 1000} s.`
-        : `The server cannot be reached (${error.message}).`;
-      throw new ApiError(0, { title: 'No answer', detail }, path);
-    }
-
-    if (response.status === 401) {
-      signOut('The server refused the token (401 Unauthorized): it is missing, expired, malformed or signed with another key. Paste a fresh one.');
-      throw new ApiError(401, { detail: 'Not signed in.' }, path);
-    }
-
-    const text = await response.text();
-    let parsed = null;
-    if (text) {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = null;
-      }
-    }
-
-    if (!response.ok) throw new ApiError(response.status, parsed, path);
-    return parsed;
-  }
+  const api = (path, method = 'GET', body = undefined) =>
+    OrleansSyncApi.request(path, { method, body, token: token(), onUnauthorized: signOut });
 
   // What a refused request tells the user: a broken rule's userMessage (and its code), each invalid field, or why not allowed.
   function problemText(error) {

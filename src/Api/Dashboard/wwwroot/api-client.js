@@ -1,0 +1,58 @@
+// OrleansSync pages' one way of calling the API (the dashboard and the reference-data page): the bearer token
+// the user signed in with, JSON both ways, a timeout so a stuck call never blocks a page, and every failure as
+// an ApiError carrying the status and the RFC 9457 problem details the API answered with.
+'use strict';
+
+window.OrleansSyncApi = (() => {
+  // A request the server has not answered by then is given up.
+  const REQUEST_TIMEOUT_MS = 15000;
+
+  class ApiError extends Error {
+    constructor(status, problem, path) {
+      const detail = problem && (problem.userMessage || problem.detail || problem.title);
+      super(detail ? `${status}: ${detail}` : `${status} from ${path}`);
+      this.status = status;
+      this.problem = problem;
+    }
+  }
+
+  // Sends the request; answers the parsed JSON body (null when there is none). A 401 calls onUnauthorized (the page
+  // signs the user out) before it throws.
+  async function request(path, { method = 'GET', body = undefined, token = null, onUnauthorized = () => {} } = {}) {
+    const headers = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response;
+    try {
+      response = await fetch(path, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      const detail = error.name === 'TimeoutError'
+        ? `The server did not answer ${path} within ${REQUEST_TIMEOUT_MS / 1000} s.`
+        : `The server cannot be reached (${error.message}).`;
+      throw new ApiError(0, { title: 'No answer', detail }, path);
+    }
+
+    if (response.status === 401) {
+      onUnauthorized('The server refused the token (401 Unauthorized): it is missing, expired, malformed or signed with another key. Paste a fresh one.');
+      throw new ApiError(401, { detail: 'Not signed in.' }, path);
+    }
+
+    const text = await response.text();
+    let parsed = null;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = null;
+      }
+    }
+
+    if (!response.ok) throw new ApiError(response.status, parsed, path);
+    return parsed;
+  }
+
+  return { ApiError, request };
+})();
