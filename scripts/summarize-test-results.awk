@@ -62,7 +62,8 @@ function names_or(value) { return value == "" ? FILENAME : value }
 END {
   for (file in summaries) {
     printf "%s: %s (%s)\n", names_or(names[file]), summaries[file], counts[file]
-    if (summaries[file] != "Completed") incomplete++
+    # A failed run is counted by its failures; these outcomes mean tests did not run to the end.
+    if (summaries[file] ~ /^(Aborted|Error|Timeout|Disconnected|InProgress|Pending)$/) incomplete++
   }
   for (i = 1; i <= failed; i++) printf "FAILED %s%s\n", failures[i], messages[i]
   if (error_texts != "") printf "Test platform errors:%s\n", error_texts
