@@ -1,11 +1,41 @@
-// OrleansSync pages' one way of calling the API (the dashboard and the reference-data page): the bearer token
-// the user signed in with, JSON both ways, a timeout so a stuck call never blocks a page, and every failure as
+// OrleansSync pages' one way of signing in and calling the API (the dashboard and the reference-data page): the
+// bearer token the user signed in with, kept for the tab, JSON both ways, a timeout so a stuck call never blocks a page, and every failure as
 // an ApiError carrying the status and the RFC 9457 problem details the API answered with.
 'use strict';
 
 window.OrleansSyncApi = (() => {
   // A request the server has not answered by then is given up.
   const REQUEST_TIMEOUT_MS = 15000;
+
+  // The token the user pasted, shared by the pages of one browser tab (sessionStorage: gone with the tab).
+  const TOKEN_KEY = 'orleanssync.dashboard.token';
+
+  const session = {
+    token: () => sessionStorage.getItem(TOKEN_KEY),
+
+    // Keeps what the user pasted, without a leading "Bearer "; false when nothing was pasted.
+    signIn(pasted) {
+      const value = pasted.trim().replace(/^Bearer\s+/i, '');
+      if (!value) return false;
+      sessionStorage.setItem(TOKEN_KEY, value);
+      return true;
+    },
+
+    signOut: () => sessionStorage.removeItem(TOKEN_KEY),
+
+    // The token's claims, read only to show who is signed in and which controls to draw; the server decides what
+    // anyone may do.
+    claims() {
+      const part = (session.token() || '').split('.')[1];
+      if (!part) return null;
+      try {
+        const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+        return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))));
+      } catch {
+        return null;
+      }
+    },
+  };
 
   class ApiError extends Error {
     constructor(status, problem, path) {
@@ -54,5 +84,5 @@ window.OrleansSyncApi = (() => {
     return parsed;
   }
 
-  return { ApiError, request };
+  return { ApiError, request, session };
 })();

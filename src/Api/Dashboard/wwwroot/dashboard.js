@@ -5,7 +5,6 @@
 'use strict';
 
 (() => {
-  const TOKEN_KEY = 'orleanssync.dashboard.token';
   const MIN_REFRESH_MS = 2000;
   const MAX_REFRESH_MS = 5000;
   const SYNC_REFRESH_MS = 10000;
@@ -252,19 +251,7 @@
 
   // ------------------------------------------------------------------ API access
 
-  const token = () => sessionStorage.getItem(TOKEN_KEY);
-
-  // The token's claims, read only to tell the user who they are signed in as; the server decides what they may do.
-  function claims() {
-    const part = (token() || '').split('.')[1];
-    if (!part) return null;
-    try {
-      const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
-      return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))));
-    } catch {
-      return null;
-    }
-  }
+  const { token, claims } = OrleansSyncApi.session;
 
   function tokenRole() {
     const role = claims()?.role;
@@ -760,7 +747,7 @@
   }
 
   function signOut(message) {
-    sessionStorage.removeItem(TOKEN_KEY);
+    OrleansSyncApi.session.signOut();
     state.openapi = null;
     rendered.forEach((_, element) => { element.innerHTML = ''; });
     rendered.clear();
@@ -774,9 +761,7 @@
   function wire() {
     $('#login-form').addEventListener('submit', (event) => {
       event.preventDefault();
-      const value = $('#token-input').value.trim().replace(/^Bearer\s+/i, '');
-      if (!value) return;
-      sessionStorage.setItem(TOKEN_KEY, value);
+      if (!OrleansSyncApi.session.signIn($('#token-input').value)) return;
       $('#token-input').value = '';
       $('#login-message').textContent = '';
       showPage();

@@ -8,7 +8,6 @@
 
 (() => {
   // The dashboard's key: one sign-in serves both pages in this tab.
-  const TOKEN_KEY = 'orleanssync.dashboard.token';
 
   // The roles of ApiPolicies.ReferenceDataWrite. Only decides which controls are drawn; the API refuses a reader's write anyway.
   const EDITOR_ROLES = ['incentive-levels-rw', 'admin'];
@@ -58,18 +57,8 @@
 
   // ------------------------------------------------------------------ token and role
 
-  const token = () => sessionStorage.getItem(TOKEN_KEY);
+  const { token, claims } = OrleansSyncApi.session;
 
-  function claims() {
-    const part = (token() || '').split('.')[1];
-    if (!part) return null;
-    try {
-      const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
-      return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))));
-    } catch {
-      return null;
-    }
-  }
 
   function roles() {
     const role = claims()?.role;
@@ -607,7 +596,7 @@
   }
 
   function signOut(message) {
-    sessionStorage.removeItem(TOKEN_KEY);
+    OrleansSyncApi.session.signOut();
     state.levels = [];
     state.prisonLevels = [];
     state.privileges = [];
@@ -627,9 +616,7 @@
   function wire() {
     $('#login-form').addEventListener('submit', (event) => {
       event.preventDefault();
-      const value = $('#token-input').value.trim().replace(/^Bearer\s+/i, '');
-      if (!value) return;
-      sessionStorage.setItem(TOKEN_KEY, value);
+      if (!OrleansSyncApi.session.signIn($('#token-input').value)) return;
       $('#token-input').value = '';
       $('#login-message').textContent = '';
       showPage();
