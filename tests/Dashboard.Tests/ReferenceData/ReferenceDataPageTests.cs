@@ -151,6 +151,37 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
     }
 
     [ChromiumFact]
+    public async Task A_rename_typed_while_the_page_still_reloads_after_a_create_keeps_what_the_editor_typed()
+    {
+        await CallAsync(HttpMethod.Put, "/incentive/prison-levels/LEI/reset");
+        var page = await host.SignedInPageAsync(ApiRoles.IncentiveLevelsRw);
+        await page.GotoAsync("/dashboard/reference-data.html#prison=LEI");
+        await Expect(page.Locator("#prison-levels-table tr[data-level=STD]")).ToBeVisibleAsync();
+
+        // The reload after the create shows the new privilege, then waits here on the prison's levels: the editor opens
+        // the rename and types before that reload ends and redraws the editors.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/incentive/prison-levels/LEI", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.FillAsync("#new-privilege-code", "HELD_RENAME");
+        await page.FillAsync("#new-privilege-description", "Held television");
+        await page.ClickAsync("#create-privilege-save");
+        var privilege = page.Locator("#privileges-table tr[data-privilege=HELD_RENAME]");
+        await privilege.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await page.FillAsync("#privilege-rename-description", "Held TV");
+        release.SetResult();
+        await Expect(page.GetByTestId("toast").Last).ToContainTextAsync("HELD_RENAME created");
+
+        await Expect(page.Locator("#privilege-rename-description")).ToHaveValueAsync("Held TV");
+        await page.ClickAsync("#privilege-rename-save");
+        await Expect(privilege).ToContainTextAsync("Held TV");
+        (await CallAsync(HttpMethod.Get, "/incentive/other-privileges/HELD_RENAME")).GetProperty("description").GetString().Should().Be("Held TV");
+    }
+
+    [ChromiumFact]
     public async Task A_reader_sees_the_levels_and_the_prisons_levels_but_no_edit_control()
     {
         await CallAsync(HttpMethod.Put, "/incentive/prison-levels/MDI/reset");

@@ -114,17 +114,21 @@
     $('#levels-table tbody').innerHTML = rows.join('') || `<tr><td class="empty" colspan="${editor ? 6 : 5}">No incentive level.</td></tr>`;
   }
 
-  // Re-renders an editor's container without losing what the user is typing in its create form: a reload after
-  // someone else's change (or the user's previous one) redraws the editors while the user may be half-way through one.
-  function keepingTypedValues(container, formId, render) {
-    const typed = [...container.querySelectorAll(`#${formId} input`)].map((input) => [input.id, input.value, input.checked]);
+  // Re-renders an editor's container without losing what the user is typing in any of its forms: the reload after the
+  // user's previous change (or someone else's) redraws the editors while the user may be half-way through one, such as a
+  // rename opened before that reload ended. A value is kept only by the same form for the same code, so opening the
+  // rename of another level starts from that level's own name.
+  function keepingTypedValues(container, render) {
+    const key = (form, input) => `${form.id}|${form.dataset.code || ''}|${input.id}`;
+    const inputs = () => [...container.querySelectorAll('form input')].map((input) => [key(input.form, input), input]);
+    const typed = new Map(inputs().map(([k, input]) => [k, { value: input.value, checked: input.checked }]));
     const focused = document.activeElement && container.contains(document.activeElement) ? document.activeElement.id : null;
     render();
-    for (const [id, value, checked] of typed) {
-      const input = document.getElementById(id);
-      if (!input) continue;
-      if (input.type === 'checkbox') input.checked = checked;
-      else input.value = value;
+    for (const [k, input] of inputs()) {
+      const was = typed.get(k);
+      if (!was) continue;
+      if (input.type === 'checkbox') input.checked = was.checked;
+      else input.value = was.value;
     }
 
     if (focused) document.getElementById(focused)?.focus();
@@ -138,7 +142,7 @@
     }
 
     const renaming = state.levels.find((l) => l.code === state.renaming);
-    keepingTypedValues(container, 'create-level-form', () => { container.innerHTML = '<div class="editor card">'
+    keepingTypedValues(container, () => { container.innerHTML = '<div class="editor card">'
       + (renaming
         ? `<form id="rename-form" class="editor-form" autocomplete="off" data-code="${esc(renaming.code)}">`
           + `<h3>Rename ${esc(renaming.code)}</h3>`
@@ -202,7 +206,7 @@
     }
 
     const renaming = state.privileges.find((p) => p.code === state.renamingPrivilege);
-    keepingTypedValues(container, 'create-privilege-form', () => { container.innerHTML = '<div class="editor card">'
+    keepingTypedValues(container, () => { container.innerHTML = '<div class="editor card">'
       + (renaming
         ? `<form id="privilege-rename-form" class="editor-form" autocomplete="off" data-code="${esc(renaming.code)}">`
           + `<h3>Rename ${esc(renaming.code)}</h3>`
