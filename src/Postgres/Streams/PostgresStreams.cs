@@ -45,7 +45,7 @@ public static class PostgresStreams
 
     /// <summary>
     /// The persistent stream provider <see cref="ProviderName"/>: a fixed number of PostgreSQL queues,
-    /// each read by one pulling agent, balanced over the silos by Orleans; retries with this
+    /// each read by one pulling agent, spread evenly over the silos (<see cref="EvenQueueBalancer"/>); retries with this
     /// provider's backoff; retention.
     /// </summary>
     public static ISiloBuilder AddPostgresStreams(this ISiloBuilder silo, IConfiguration configuration, IEnumerable<Assembly> grainAssemblies)
@@ -56,6 +56,7 @@ public static class PostgresStreams
         {
             stream.ConfigureBackoffProvider((Func<IServiceProvider, string, IMessageDeliveryBackoffProvider>)((services, _) =>
                 new StreamDeliveryBackoff(services.GetRequiredService<PostgresStreamOptions>())));
+            stream.ConfigurePartitionBalancing(EvenQueueBalancer.Create);
             stream.ConfigurePullingAgent(agent => agent.Configure<IServiceProvider>((pulling, services) =>
             {
                 var options = services.GetRequiredService<PostgresStreamOptions>();
