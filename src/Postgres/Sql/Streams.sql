@@ -11,12 +11,13 @@ select tx::text, id from stream_queue_checkpoint where queue = $1;
 -- name: ReadQueue
 -- The queue's next messages after the position, in (tx, id) order, only from transactions older
 -- than every one still running (see stream_message). Also the database's clock, for redelivery
--- detection.
+-- detection. The order names the table's columns: a bare "tx" would be the text output column
+-- (tx::text is named tx), which sorted transaction 1044 before 730 and reordered a key's messages.
 select id, tx::text, namespace, stream_key, message_id, payload::text, appended_at, consumer, queue
 from stream_message
 where queue = $1 and (tx, id) > ($2::text::xid8, $3)
   and tx < pg_snapshot_xmin(pg_current_snapshot())
-order by tx, id
+order by stream_message.tx, stream_message.id
 limit $4;
 
 -- name: Now
