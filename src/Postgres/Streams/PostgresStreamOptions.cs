@@ -5,7 +5,7 @@ public sealed class PostgresStreamOptions
 {
     public const string Section = "Streams";
 
-    /// <summary>Fixed number of queues; each is read by one pulling agent, and Orleans balances the agents over the silos. Changing it remaps keys: only with drained queues.</summary>
+    /// <summary>Fixed number of queues; each is read by one pulling agent, spread evenly over the silos (<see cref="EvenQueueBalancer"/>). Changing it remaps keys: only with drained queues.</summary>
     public int QueueCount { get; set; } = 8;
 
     /// <summary>
