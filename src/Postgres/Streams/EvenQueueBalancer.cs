@@ -8,9 +8,9 @@ namespace OrleansSync.Postgres.Streams;
 /// Spreads the stream queues evenly over the active silos: every silo orders the same active set and
 /// the same queues the same way and takes every n-th queue, so n silos hold ⌊q/n⌋ or ⌈q/n⌉ queues
 /// each. Orleans' default (the consistent ring) places queues by hash on silo ranges of random size:
-/// with 8 queues and 2 silos it gave 6/2 splits, and now and then 8/0, one silo reading every queue
-/// while the other read none. A silo that is shutting down holds none, so its queues move while it
-/// still stops, as the ring's did when its range went.
+/// with 8 queues, two silos read 3 and 5, and a split can be 8/0, one silo reading every queue while
+/// the other reads none. A silo that is shutting down holds none, so its queues move while it still
+/// stops.
 /// </summary>
 public sealed class EvenQueueBalancer : QueueBalancerBase
 {
