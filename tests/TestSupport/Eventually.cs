@@ -16,9 +16,10 @@ public static class Eventually
     /// Polls <paramref name="condition"/> until it returns true or <paramref name="timeout"/> has
     /// passed, then throws a <see cref="TimeoutException"/> that says <paramref name="because"/>.
     /// An exception from the condition counts as "not yet" (the system may be mid-change) and is
-    /// attached to the timeout if it was the last answer.
+    /// attached to the timeout if it was the last answer. <paramref name="state"/>, when given, says
+    /// where things stood at the deadline, so a timeout tells where a flow stopped.
     /// </summary>
-    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string because)
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string because, Func<Task<string>>? state = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var stopwatch = Stopwatch.StartNew();
@@ -47,8 +48,9 @@ public static class Eventually
             if (remaining <= TimeSpan.Zero)
             {
                 var lastAnswer = lastError is null ? "false" : $"{lastError.GetType().Name}: {lastError.Message}";
+                var stood = state is null ? "" : $" State then: {await DescribeAsync(state)}";
                 throw new TimeoutException(
-                    $"Expected {because}, but it did not happen within {timeout.TotalSeconds:0.###} s ({attempts} checks; last answer: {lastAnswer}).",
+                    $"Expected {because}, but it did not happen within {timeout.TotalSeconds:0.###} s ({attempts} checks; last answer: {lastAnswer}).{stood}",
                     lastError);
             }
 
@@ -57,7 +59,19 @@ public static class Eventually
         }
     }
 
-    /// <inheritdoc cref="TrueAsync(Func{Task{bool}}, TimeSpan, string)"/>
+    private static async Task<string> DescribeAsync(Func<Task<string>> state)
+    {
+        try
+        {
+            return await state();
+        }
+        catch (Exception error)
+        {
+            return $"unreadable ({error.GetType().Name}: {error.Message})";
+        }
+    }
+
+    /// <inheritdoc cref="TrueAsync(Func{Task{bool}}, TimeSpan, string, Func{Task{string}})"/>
     public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, string because)
     {
         ArgumentNullException.ThrowIfNull(condition);

@@ -51,24 +51,17 @@ public static class StreamAgents
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         int[] agents = [];
-        try
-        {
-            await Eventually.TrueAsync(
-                async () =>
-                {
-                    var answers = await management.SendControlCommandToProvider<PersistentStreamProvider>(
-                        PostgresStreams.ProviderName, (int)PersistentStreamProviderCommand.GetNumberRunningAgents);
-                    agents = [.. answers.Select(answer => Convert.ToInt32(answer, CultureInfo.InvariantCulture)).Order()];
-                    return agents.SequenceEqual(expected);
-                },
-                deadline,
-                $"pulling agents per silo {string.Join("/", expected)}");
-        }
-        catch (TimeoutException timeout)
-        {
-            throw new TimeoutException($"{timeout.Message}; last seen {string.Join("/", agents)}", timeout);
-        }
-
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var answers = await management.SendControlCommandToProvider<PersistentStreamProvider>(
+                    PostgresStreams.ProviderName, (int)PersistentStreamProviderCommand.GetNumberRunningAgents);
+                agents = [.. answers.Select(answer => Convert.ToInt32(answer, CultureInfo.InvariantCulture)).Order()];
+                return agents.SequenceEqual(expected);
+            },
+            deadline,
+            $"pulling agents per silo {string.Join("/", expected)}",
+            () => Task.FromResult($"last seen {string.Join("/", agents)}"));
         return agents;
     }
 }

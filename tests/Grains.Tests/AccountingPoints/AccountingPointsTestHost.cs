@@ -90,16 +90,11 @@ internal sealed class AccountingPointsTestHost : IAsyncDisposable
     public Task<int> ExecuteAsync(string sql, params object[] parameters) => Database.ExecuteAsync(sql, parameters);
 
     /// <summary>
-    /// <see cref="Eventually.TrueAsync(Func{Task{bool}}, TimeSpan, string)"/>, and on timeout the sync rows of
+    /// <see cref="Eventually.TrueAsync(Func{Task{bool}}, TimeSpan, string, Func{Task{string}})"/>, with the sync rows of
     /// <paramref name="gsrns"/> in the message, so a failure explains itself.
     /// </summary>
-    public async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string because, params string[] gsrns)
-    {
-        try
-        {
-            await Eventually.TrueAsync(condition, timeout, because);
-        }
-        catch (TimeoutException timedOut)
+    public Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string because, params string[] gsrns) =>
+        Eventually.TrueAsync(condition, timeout, because, async () =>
         {
             var rows = new List<string>();
             foreach (var gsrn in gsrns)
@@ -108,9 +103,8 @@ internal sealed class AccountingPointsTestHost : IAsyncDisposable
                 rows.Add(status is null ? $"{gsrn}: not held" : $"{gsrn}: {status}");
             }
 
-            throw new TimeoutException(timedOut.Message + Environment.NewLine + string.Join(Environment.NewLine, rows), timedOut);
-        }
-    }
+            return Environment.NewLine + string.Join(Environment.NewLine, rows);
+        });
 
     public async ValueTask DisposeAsync()
     {

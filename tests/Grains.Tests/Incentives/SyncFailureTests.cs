@@ -104,18 +104,15 @@ public sealed class SyncFailureTests : IAsyncLifetime
         }
 
         var review = (await _host.CreateDpsReviewAsync("A3002SF", "EN2")).Review!;
-        try
-        {
-            await Eventually.TrueAsync(async () => (await DeadLettersAsync(IncentiveStreams.IncentivesSync, "A3002SF")).Count == 1, Deadline, "the mapping retries to be used up");
-        }
-        catch (TimeoutException timeout)
-        {
-            // Where the flow stopped: the review's sync state and what the sync counted.
-            var status = (await _host.SyncStatusAsync("A3002SF")).Reviews.Select(r => $"{r.IncentiveId}:{r.ToNomisStatus ?? "none"}");
-            throw new TimeoutException(
-                $"{timeout.Message} Reviews: {string.Join(", ", status)}; NOMIS IEPs: {_host.NomisIeps("A3002SF").Count}; "
-                + $"mapping-retry syncs: {_host.Metrics.Syncs(IncentivesMetrics.DpsToNomis, "mapping-retry")}.", timeout);
-        }
+
+        // A timeout says where the flow stopped: the review's sync state and what the sync counted.
+        await Eventually.TrueAsync(
+            async () => (await DeadLettersAsync(IncentiveStreams.IncentivesSync, "A3002SF")).Count == 1,
+            Deadline,
+            "the mapping retries to be used up",
+            async () =>
+                $"reviews {string.Join(", ", (await _host.SyncStatusAsync("A3002SF")).Reviews.Select(r => $"{r.IncentiveId}:{r.ToNomisStatus ?? "none"}"))}; "
+                + $"NOMIS IEPs {_host.NomisIeps("A3002SF").Count}; mapping-retry syncs {_host.Metrics.Syncs(IncentivesMetrics.DpsToNomis, "mapping-retry")}");
 
         var pending = (await _host.SyncStatusAsync("A3002SF")).Reviews.Single();
         pending.ToNomisStatus.Should().Be("MAPPING_PENDING");
