@@ -1,6 +1,6 @@
 // OrleansSync pages' one way of signing in and calling the API (the dashboard and the reference-data page): the
-// bearer token the user signed in with, kept for the tab, JSON both ways, a timeout so a stuck call never blocks a page, and every failure as
-// an ApiError carrying the status and the RFC 9457 problem details the API answered with.
+// bearer token the user signed in with, kept for the tab, JSON both ways, a timeout so a stuck call never blocks a
+// page, and every failure as an ApiError carrying the status and the RFC 9457 problem details the API answered with.
 'use strict';
 
 window.OrleansSyncApi = (() => {
@@ -46,10 +46,11 @@ window.OrleansSyncApi = (() => {
     }
   }
 
-  // Sends the request; answers the parsed JSON body (null when there is none). A 401 calls onUnauthorized (the page
-  // signs the user out) before it throws.
-  async function request(path, { method = 'GET', body = undefined, token = null, onUnauthorized = () => {} } = {}) {
+  // Sends the request with the signed-in token; answers the parsed JSON body (null when there is none). A 401 calls
+  // onUnauthorized (the page signs the user out) before it throws.
+  async function request(path, { method = 'GET', body = undefined, onUnauthorized = () => {} } = {}) {
     const headers = { Accept: 'application/json' };
+    const token = session.token();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response;

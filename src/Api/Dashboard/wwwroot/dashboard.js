@@ -259,7 +259,7 @@
   }
 
   async function api(path, method = 'GET') {
-    const body = await OrleansSyncApi.request(path, { method, token: token(), onUnauthorized: signOut });
+    const body = await OrleansSyncApi.request(path, { method, onUnauthorized: signOut });
     if (body && typeof body.at === 'string') state.skewMs = Date.parse(body.at) - Date.now();
     return body;
   }

@@ -7,8 +7,6 @@
 'use strict';
 
 (() => {
-  // The dashboard's key: one sign-in serves both pages in this tab.
-
   // The roles of ApiPolicies.ReferenceDataWrite. Only decides which controls are drawn; the API refuses a reader's write anyway.
   const EDITOR_ROLES = ['incentive-levels-rw', 'admin'];
 
@@ -57,8 +55,8 @@
 
   // ------------------------------------------------------------------ token and role
 
+  // One sign-in (api-client.js) serves both pages in this tab.
   const { token, claims } = OrleansSyncApi.session;
-
 
   function roles() {
     const role = claims()?.role;
@@ -71,7 +69,7 @@
   // ------------------------------------------------------------------ API access
 
   const api = (path, method = 'GET', body = undefined) =>
-    OrleansSyncApi.request(path, { method, body, token: token(), onUnauthorized: signOut });
+    OrleansSyncApi.request(path, { method, body, onUnauthorized: signOut });
 
   // What a refused request tells the user: a broken rule's userMessage (and its code), each invalid field, or why not allowed.
   function problemText(error) {
