@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OrleansSync.Postgres;
 using OrleansSync.Postgres.Migrations;
 using OrleansSync.Testing;
 
@@ -45,7 +46,7 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.WebHost.UseUrls(address);
         builder.Configuration["Silo:Address"] = address;
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error);
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var dataSource = PostgresDataSource.Create(connectionString);
         builder.Services.AddSingleton(dataSource);
         List<MigrationSource> migrations = [PostgresStreams.Schema, EntityGrains.Schema, new("bench", typeof(BenchSilo).Assembly)];
         extend?.Invoke(builder, migrations);

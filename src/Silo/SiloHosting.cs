@@ -6,6 +6,7 @@ using OrleansSync.Grains.Finance;
 using OrleansSync.Grains.Incentives;
 using OrleansSync.Grains.PrisonTransfers;
 using OrleansSync.Grains.ReferenceData;
+using OrleansSync.Postgres;
 using OrleansSync.Postgres.Entities;
 using OrleansSync.Postgres.Providers;
 using OrleansSync.Postgres.Streams;
@@ -30,7 +31,7 @@ public static class SiloHosting
         var options = OrleansHostOptions.From(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => PostgresDataSource.Create(connectionString));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddMetricsExport();
 

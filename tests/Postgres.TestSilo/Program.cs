@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
+using OrleansSync.Postgres;
 using OrleansSync.Postgres.Entities;
 using OrleansSync.Postgres.Providers;
 using OrleansSync.Postgres.Streams;
@@ -39,7 +40,7 @@ builder.Logging.ClearProviders()
     // them to check that no live silo was suspected.
     .AddFilter("Orleans.Runtime.MembershipService", LogLevel.Information);
 
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
+builder.Services.AddSingleton(_ => PostgresDataSource.Create(settings.ConnectionString));
 builder.Services.AddEntityGrains();
 builder.UseOrleans(silo =>
 {
