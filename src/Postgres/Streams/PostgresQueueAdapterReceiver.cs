@@ -76,8 +76,9 @@ internal sealed class PostgresQueueAdapterReceiver(
         }
 
         var rows = new List<(StreamPosition Position, StreamEvent Message)>();
-        await using (var command = dataSource.CreateCommand(StreamSql.Get("ReadQueue")))
+        try
         {
+            await using var command = dataSource.CreateCommand(StreamSql.Get("ReadQueue"));
             command.Parameters.Add(new() { Value = _queue });
             command.Parameters.Add(new() { Value = _position.Transaction.ToString(CultureInfo.InvariantCulture) });
             command.Parameters.Add(new() { Value = _position.RowId });
@@ -88,6 +89,12 @@ internal sealed class PostgresQueueAdapterReceiver(
                 var message = StreamRows.Read(reader);
                 rows.Add((StreamRows.PositionOf(message), message with { MayBeRedelivered = message.AppendedAt <= _startedAt }));
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The agent is stopping (silo shutdown, or the queue moving to another silo): the read is
+            // dropped whole, the position stays, and Orleans does not log a cancelled read as a failure.
+            return [];
         }
 
         if (rows.Count == 0)
