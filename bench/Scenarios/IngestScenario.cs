@@ -22,12 +22,13 @@ public static class IngestScenario
         var grains = await MeasureGrainsAsync(PerEventEntityGrain.Namespace, events, keys);
         var batching = await MeasureGrainsAsync(BatchingEntityGrain.Namespace, events, keys);
 
-        BenchTable.Print("events/s, end to end (higher is better)", ["design", "events/s", "seconds", "out-of-order effects"],
+        BenchTable.Print("events/s, end to end (higher is better); CPU per event of the bench process (silo and producer) and of PostgreSQL",
+            ["design", "events/s", "seconds", "out-of-order effects", "bench CPU ms", "PostgreSQL CPU ms"],
         [
-            ["raw single-row inserts", BenchTable.Number(raw.PerSecond), BenchTable.Number(raw.Seconds, "N1"), "-"],
-            ["reference: SKIP LOCKED worker pool", BenchTable.Number(reference.PerSecond), BenchTable.Number(reference.Seconds, "N1"), BenchTable.Number(reference.OutOfOrder)],
-            ["grains: one unit of work per event", BenchTable.Number(grains.PerSecond), BenchTable.Number(grains.Seconds, "N1"), BenchTable.Number(grains.OutOfOrder)],
-            ["grains: a key's backlog per unit of work", BenchTable.Number(batching.PerSecond), BenchTable.Number(batching.Seconds, "N1"), BenchTable.Number(batching.OutOfOrder)],
+            Row("raw single-row inserts", raw, "-"),
+            Row("reference: SKIP LOCKED worker pool", reference, BenchTable.Number(reference.OutOfOrder)),
+            Row("grains: one unit of work per event", grains, BenchTable.Number(grains.OutOfOrder)),
+            Row("grains: a key's backlog per unit of work", batching, BenchTable.Number(batching.OutOfOrder)),
         ]);
         Console.WriteLine($"per event: grains / reference {grains.PerSecond / reference.PerSecond:0.00}x; batched: grains / reference {batching.PerSecond / reference.PerSecond:0.00}x; grains / raw inserts {grains.PerSecond / raw.PerSecond:0.00}x");
         Console.WriteLine($"ratio: {batching.PerSecond / reference.PerSecond:0.00}");
@@ -41,6 +42,7 @@ public static class IngestScenario
             // Starting a silo migrates the schema; the raw test then uses only its own table.
         }
 
+        var cpu = CpuTime.Now();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
         {
@@ -54,7 +56,7 @@ public static class IngestScenario
                 await insert.ExecuteNonQueryAsync();
             }
         }));
-        return new Result(rows, watch.Elapsed.TotalSeconds, 0);
+        return new Result(rows, watch.Elapsed.TotalSeconds, 0, CpuTime.Now().Since(cpu));
     }
 
     private static async Task<Result> MeasureReferenceAsync(int events, int keys, int workers)
@@ -64,17 +66,19 @@ public static class IngestScenario
         {
         }
 
+        var cpu = CpuTime.Now();
         var watch = Stopwatch.StartNew();
         var producing = ProduceInboxAsync(database.ConnectionString, events, keys);
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkAsync(database.ConnectionString, producing)));
         var seconds = watch.Elapsed.TotalSeconds;
+        var used = CpuTime.Now().Since(cpu);
         var done = await database.ScalarAsync("select count(*) from bench_history");
         if (done != events)
         {
             throw new InvalidOperationException($"The reference processed {done} of {events} events.");
         }
 
-        return new Result(events, seconds, await OutOfOrderAsync(database));
+        return new Result(events, seconds, await OutOfOrderAsync(database), used);
     }
 
     private static async Task ProduceInboxAsync(string connectionString, int events, int keys)
@@ -137,6 +141,7 @@ public static class IngestScenario
         await using var silo = await BenchSilo.StartAsync(database.ConnectionString);
         var producer = silo.StreamProducer;
 
+        var cpu = CpuTime.Now();
         var watch = Stopwatch.StartNew();
         foreach (var chunk in Sequence(events, keys).Chunk(500))
         {
@@ -144,7 +149,8 @@ public static class IngestScenario
         }
 
         await WaitForAsync(database, "select count(*) from bench_history", events, TimeSpan.FromMinutes(5));
-        return new Result(events, watch.Elapsed.TotalSeconds, await OutOfOrderAsync(database));
+        var (seconds, used) = (watch.Elapsed.TotalSeconds, CpuTime.Now().Since(cpu));
+        return new Result(events, seconds, await OutOfOrderAsync(database), used);
     }
 
     /// <summary>Round-robin over the keys, so each key's sequence is spread through the run.</summary>
@@ -173,7 +179,14 @@ public static class IngestScenario
 
     internal static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, StreamJson.Options);
 
-    private sealed record Result(int Events, double Seconds, long OutOfOrder)
+    private static string[] Row(string design, Result result, string outOfOrder) =>
+    [
+        design, BenchTable.Number(result.PerSecond), BenchTable.Number(result.Seconds, "N1"), outOfOrder,
+        BenchTable.Number(result.Cpu.Bench.TotalMilliseconds / result.Events, "N2"),
+        result.Cpu.Postgres is { } postgres ? BenchTable.Number(postgres.TotalMilliseconds / result.Events, "N2") : "-",
+    ];
+
+    private sealed record Result(int Events, double Seconds, long OutOfOrder, CpuTime Cpu)
     {
         public double PerSecond => Events / Seconds;
     }
