@@ -47,35 +47,55 @@ public sealed class FinancePushGrain(
 
     private async Task<PushOutcome> PushCoreAsync(bool verify)
     {
-        var (account, pushedVersion) = await Db.ReadAsync(dataSource, async db =>
-            await FinanceAccounts.MasterOfAsync(db, _tenureId) is { } found ? (found, await FinancePushes.PushedVersionAsync(db, found.Id)) : (null, 0L));
+        // One pusher per account at a time, across activations and silos, held over the interim call: two can meet
+        // (on a silo that has just started, an account event left from the spreadsheet phase and the backlog push
+        // reached the same account in two activations, and both sent it), and the second must find the version
+        // pushed rather than send it again. The lock is the unit of work's, released by its commit or rollback.
+        await using var unitOfWork = await BeginUnitOfWorkAsync();
+        var db = Db.Of(unitOfWork);
+        await FinancePushes.LockAsync(db, _tenureId);
+        var account = await FinanceAccounts.MasterOfAsync(db, _tenureId);
         if (account is null)
         {
             return PushOutcome.NoAccount;
         }
 
-        if (!verify && pushedVersion >= account.Version)
+        if (!verify && await FinancePushes.PushedVersionAsync(db, account.Id) >= account.Version)
         {
             return PushOutcome.AlreadyPushed;
         }
 
+        var outcome = await SendAsync(account, verify, unitOfWork);
+        await FinancePushes.RecordPushedAsync(db, account.Id, account.Version, time.GetUtcNow());
+        await unitOfWork.CommitAsync();
+        logger.LogInformation("{GrainType} {GrainKey}: account {PaymentReference} version {Version} {Outcome}", GrainType, EntityKey, account.PaymentReference, account.Version,
+            outcome == PushOutcome.Pushed ? "pushed to the interim solution" : "already right in the interim solution");
+        return outcome;
+    }
+
+    private async Task<PushOutcome> SendAsync(FinanceAccount account, bool verify, IUnitOfWork unitOfWork)
+    {
         var wanted = InterimAccount.From(account);
-        var outcome = PushOutcome.Pushed;
         try
         {
             // A repair re-reads before it re-writes: an interim copy that is right already is only recorded.
             if (verify && await interim.GetAsync(account.PaymentReference) == wanted)
             {
-                outcome = PushOutcome.AlreadyPushed;
+                return PushOutcome.AlreadyPushed;
             }
-            else if (!await interim.UpsertAsync(wanted))
+
+            if (!await interim.UpsertAsync(wanted))
             {
                 logger.LogWarning("{GrainType} {GrainKey}: the interim solution holds a newer version of {PaymentReference} than {Version}", GrainType, EntityKey, account.PaymentReference, account.Version);
             }
+
+            return PushOutcome.Pushed;
         }
         catch (InterimFinanceException exception)
         {
-            // Outside the unit of work: the failing delivery must stay unconsumed so the stream retries it.
+            // Recorded outside the unit of work, rolled back first (which releases the lock): the failing delivery
+            // must stay unconsumed so that the stream retries it.
+            await unitOfWork.DisposeAsync();
             await Db.ReadAsync(dataSource, async db =>
             {
                 await FinancePushes.RecordFailedAsync(db, account.Id, exception.Message, time.GetUtcNow());
@@ -83,12 +103,5 @@ public sealed class FinancePushGrain(
             });
             throw;
         }
-
-        await using var unitOfWork = await BeginUnitOfWorkAsync();
-        await FinancePushes.RecordPushedAsync(Db.Of(unitOfWork), account.Id, account.Version, time.GetUtcNow());
-        await unitOfWork.CommitAsync();
-        logger.LogInformation("{GrainType} {GrainKey}: account {PaymentReference} version {Version} {Outcome}", GrainType, EntityKey, account.PaymentReference, account.Version,
-            outcome == PushOutcome.Pushed ? "pushed to the interim solution" : "already right in the interim solution");
-        return outcome;
     }
 }

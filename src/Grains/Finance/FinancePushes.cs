@@ -7,6 +7,9 @@ internal static class FinancePushes
 {
     public const string File = "FinanceAccountPushes";
 
+    /// <summary>Waits until no other transaction pushes the tenure's account, and holds that until this one ends.</summary>
+    public static Task LockAsync(Db db, Guid tenureId) => db.ExecuteAsync(File, "Lock", tenureId);
+
     public static async Task<long> PushedVersionAsync(Db db, Guid accountId) =>
         (await db.ListAsync(File, "Get", r => r.GetInt64(0), accountId)).FirstOrDefault();
 

@@ -1,3 +1,7 @@
+-- name: Lock
+-- One pusher of a tenure's account at a time, until the transaction ends (see FinancePushGrain).
+select pg_advisory_xact_lock(hashtextextended('finance.account_push/' || $1::text, 0));
+
 -- name: Get
 select pushed_version from finance_account_push where account_id = $1;
 
