@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Runtime;
 using OrleansSync.Postgres.Entities;
 using OrleansSync.Postgres.Streams;
@@ -40,6 +42,14 @@ public sealed class LedgerGrain : EntityGrain, ILedgerGrain, IStreamSubscriber
         if (entry.Echo)
         {
             unitOfWork.Publish(EchoNamespace, EntityKey, $"echo/{message.MessageId}", entry);
+        }
+
+        if (entry.ConsumedMeanwhile)
+        {
+            await using var consumed = ServiceProvider.GetRequiredService<NpgsqlDataSource>().CreateCommand("insert into stream_consumed (message, consumer) values ($1, $2)");
+            consumed.Parameters.Add(new() { Value = message.RowId });
+            consumed.Parameters.Add(new() { Value = GrainTypeName });
+            await consumed.ExecuteNonQueryAsync();
         }
 
         await unitOfWork.CommitAsync();

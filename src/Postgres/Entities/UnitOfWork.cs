@@ -3,13 +3,16 @@ using OrleansSync.Postgres.Streams;
 namespace OrleansSync.Postgres.Entities;
 
 /// <summary>
-/// A grain's fenced transaction. On commit, in one round trip before COMMIT: the fence (the
-/// entity's version advances only from the version this activation read), the outbox appends, and
-/// the consumption record of the stream messages being handled. So a delivered message's effect
+/// A grain's fenced transaction. On commit, in one round trip with COMMIT: the fence (the entity's
+/// version advances only from the version this activation read), the outbox appends, and the
+/// consumption record of the stream messages being handled. So a delivered message's effect
 /// commits exactly once, and a stale activation commits nothing.
 /// </summary>
 internal sealed class UnitOfWork : IUnitOfWork
 {
+    // Raised by entity_fence_advance (Sql/Migrations/entities) when the version moved on.
+    private const string FenceConflict = "OSF01";
+
     private readonly EntityGrain _owner;
     private readonly StreamDelivery? _delivery;
     private readonly List<StreamAppend> _published = [];
@@ -52,6 +55,10 @@ internal sealed class UnitOfWork : IUnitOfWork
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         var version = _owner.Version;
+
+        // One round trip: the fence, the outbox, the consumption record and COMMIT. The fence and
+        // the consumption record raise when they fail, and PostgreSQL then skips the rest of the
+        // batch, COMMIT included, so nothing commits unless both held.
         await using var batch = new NpgsqlBatch(Connection, Transaction);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(EntitySql.Get("AdvanceVersion"))
         {
@@ -62,40 +69,38 @@ internal sealed class UnitOfWork : IUnitOfWork
             batch.BatchCommands.Add(append);
         }
 
-        NpgsqlBatchCommand? consume = null;
         if (_delivery is not null)
         {
-            consume = new NpgsqlBatchCommand(StreamSql.Get("Consume"))
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(StreamSql.Get("ConsumeOnce"))
             {
                 Parameters = { new() { Value = _delivery.RowIds }, new() { Value = _owner.GrainType } },
-            };
-            batch.BatchCommands.Add(consume);
+            });
         }
 
-        long? advanced;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
+        long advanced;
+        try
         {
-            advanced = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : null;
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            advanced = reader.GetInt64(0);
             while (await reader.NextResultAsync(cancellationToken))
             {
-                // Drain: the later commands' row counts are known once their results are read.
+                // Drain: an error of a later command (and COMMIT's outcome) surfaces here.
             }
         }
-
-        if (advanced is null)
+        catch (PostgresException exception) when (exception.SqlState == FenceConflict)
         {
             _owner.OnFenceConflict(version);
             throw new EntityFenceException($"{_owner.GrainType}/{_owner.EntityKey}: another activation committed since this one read version {version}; this activation is stale and deactivates.");
         }
-
-        if (consume is not null && consume.RecordsAffected != _delivery!.RowIds.Length)
+        catch (PostgresException exception) when (exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "stream_consumed_pkey" })
         {
-            throw new DuplicateDeliveryException($"{_owner.GrainType}/{_owner.EntityKey}: stream messages {string.Join(", ", _delivery.RowIds)} were consumed already; rolled back.");
+            throw new DuplicateDeliveryException($"{_owner.GrainType}/{_owner.EntityKey}: stream messages {string.Join(", ", _delivery!.RowIds)} were consumed already; rolled back.");
         }
 
-        await Transaction.CommitAsync(cancellationToken);
         _finished = true;
-        _owner.OnCommitted(advanced.Value);
+        _owner.OnCommitted(advanced);
         if (_delivery is not null)
         {
             _delivery.Consumed = true;

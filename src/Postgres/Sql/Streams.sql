@@ -46,6 +46,12 @@ where m.namespace = $1 and m.stream_key = $2
 order by m.tx, m.id
 limit 1000;
 
+-- name: ConsumeOnce
+-- A unit of work's record of the messages it handles. No "on conflict": a message consumed
+-- already is a unique violation of stream_consumed_pkey, which fails the batch before its COMMIT.
+insert into stream_consumed (message, consumer)
+select unnest($1::bigint[]), $2;
+
 -- name: Consumed
 select message from stream_consumed where message = any($1) and consumer = $2;
 

@@ -21,6 +21,22 @@ public sealed class ConsumptionTests
     }
 
     [Fact]
+    public async Task A_message_consumed_meanwhile_by_another_activation_rolls_its_effect_back_and_its_key_moves_on()
+    {
+        const string Key = "meanwhile";
+        await using var cluster = await StreamsCluster.StartAsync(nameof(ConsumptionTests));
+        await cluster.Producer.AppendBatchAsync([
+            StreamTests.Entry(Key, "m1", 1, consumedMeanwhile: true),
+            StreamTests.Entry(Key, "m2", 2)]);
+
+        await cluster.WaitForEntriesAsync(LedgerGrain.GrainTypeName, Key, 1);
+        (await cluster.EntriesAsync(LedgerGrain.GrainTypeName, Key)).Select(e => e.EntryId).Should().Equal(["m2"], "the unit of work that found m1 consumed committed nothing, and m2 followed");
+        (await cluster.VersionAsync(LedgerGrain.GrainTypeName, Key)).Should().Be(1, "only m2's unit of work committed");
+        (await cluster.ConsumedAsync(LedgerGrain.GrainTypeName, LedgerGrain.Namespace, Key)).Should().Be(2);
+        (await cluster.DeadLetters.CountAsync()).Should().Be(0, "a message consumed already is done, not failed");
+    }
+
+    [Fact]
     public async Task A_replayed_dead_letter_goes_only_to_the_consumer_that_failed_on_it()
     {
         const string Key = "fanout";

@@ -14,8 +14,8 @@ public static class StreamTests
     /// <summary>Generous: the machine is a loaded 2-core box, and a dead silo takes a while to be declared dead.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 
-    public static StreamAppend Entry(string key, string messageId, int sequence, bool poison = false, string ns = LedgerGrain.Namespace) =>
-        new(ns, key, messageId, JsonSerializer.Serialize(new LedgerEntry(sequence, 1, Poison: poison), StreamJson.Options));
+    public static StreamAppend Entry(string key, string messageId, int sequence, bool poison = false, string ns = LedgerGrain.Namespace, bool consumedMeanwhile = false) =>
+        new(ns, key, messageId, JsonSerializer.Serialize(new LedgerEntry(sequence, 1, Poison: poison, ConsumedMeanwhile: consumedMeanwhile), StreamJson.Options));
 
     /// <summary>Messages of a namespace (and key) that their queue's checkpoint has passed: delivered to every consumer.</summary>
     public static async Task<long> CheckpointedAsync(this StreamsCluster cluster, string streamNamespace, string? key = null) =>
