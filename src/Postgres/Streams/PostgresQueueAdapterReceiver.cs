@@ -30,6 +30,12 @@ internal sealed class PostgresQueueAdapterReceiver(
     private const int StreamMemory = 100_000;
     private readonly Dictionary<(string Namespace, string Key), long> _lastOfStream = [];
 
+    // The agent's timer ticks every ActivePollInterval; while the queue is idle (no message for
+    // ActivityWindow), only one tick per PollInterval queries the database.
+    private static readonly TimeSpan ActivityWindow = TimeSpan.FromSeconds(1);
+    private long _lastQueryAt;
+    private long _lastMessagesAt;
+
     private StreamPosition _position;
     private DateTimeOffset _startedAt;
     private long _sequence;
@@ -70,11 +76,13 @@ internal sealed class PostgresQueueAdapterReceiver(
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
         var limit = maxCount < 0 ? options.ReadBatchSize : Math.Min(maxCount, options.ReadBatchSize);
-        if (limit == 0)
+        var now = Stopwatch.GetTimestamp();
+        if (limit == 0 || (Stopwatch.GetElapsedTime(_lastMessagesAt, now) > ActivityWindow && Stopwatch.GetElapsedTime(_lastQueryAt, now) < options.PollInterval))
         {
             return [];
         }
 
+        _lastQueryAt = now;
         var rows = new List<(StreamPosition Position, StreamEvent Message)>();
         try
         {
@@ -102,6 +110,7 @@ internal sealed class PostgresQueueAdapterReceiver(
             return [];
         }
 
+        _lastMessagesAt = now;
         var containers = new List<IBatchContainer>();
         lock (_lock)
         {

@@ -31,8 +31,15 @@ public sealed class PostgresStreamOptions
     /// <summary>Delivered messages are kept this long; it is also the de-duplication window of appends.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How often an idle pulling agent looks for new messages.</summary>
+    /// <summary>How often an idle pulling agent (no message for a second) looks for new messages.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// How often a pulling agent looks for new messages while they keep coming. It also bounds the wait of a read that
+    /// Orleans' agent skipped because a new stream of the queue was still being registered (its grain activating), which
+    /// is what an entity's first event waits for.
+    /// </summary>
+    public TimeSpan ActivePollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Most messages read from a queue at once.</summary>
     public int ReadBatchSize { get; set; } = 256;
@@ -60,6 +67,11 @@ public sealed class PostgresStreamOptions
         if (PollInterval <= TimeSpan.Zero || ReadBatchSize < 1 || CacheSize < ReadBatchSize)
         {
             throw new ArgumentOutOfRangeException(nameof(PollInterval), "Streams:PollInterval must be positive, ReadBatchSize at least 1 and CacheSize at least ReadBatchSize.");
+        }
+
+        if (ActivePollInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ActivePollInterval), ActivePollInterval, "Streams:ActivePollInterval must be positive.");
         }
     }
 }

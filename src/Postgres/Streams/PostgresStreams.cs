@@ -60,7 +60,7 @@ public static class PostgresStreams
             stream.ConfigurePullingAgent(agent => agent.Configure<IServiceProvider>((pulling, services) =>
             {
                 var options = services.GetRequiredService<PostgresStreamOptions>();
-                pulling.GetQueueMsgsTimerPeriod = options.PollInterval;
+                pulling.GetQueueMsgsTimerPeriod = options.ActivePollInterval < options.PollInterval ? options.ActivePollInterval : options.PollInterval;
 
                 // Consumers dead-letter their own failures after the attempt limit; Orleans' own
                 // give-up only covers a consumer that cannot be reached at all.
