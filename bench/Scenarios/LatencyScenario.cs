@@ -5,7 +5,8 @@ namespace OrleansSync.Bench.Scenarios;
 /// <summary>
 /// Events at a fixed rate; the time from append to the committed effect, as percentiles. First the
 /// silo's cold start (its first seconds: code compiled on first use, pools and caches filling),
-/// then the measured run on other entities, so every entity's first event still activates its grain.
+/// then the measured run on other entities, so every entity's first event still activates its grain;
+/// last, what the idle silo's polling costs.
 /// </summary>
 public static class LatencyScenario
 {
@@ -17,6 +18,7 @@ public static class LatencyScenario
         var seconds = args.Int("seconds", 20);
         var coldSeconds = args.Int("cold-seconds", 5);
         var keys = args.Int("keys", 1_000);
+        var idleSeconds = args.Int("idle-seconds", 10);
         Console.WriteLine($"latency: {rate} events/s for {seconds} s over {keys:N0} entities, after {coldSeconds} s of cold start on other entities; {Environment.ProcessorCount} cores");
 
         await using var database = await BenchDatabase.CreateAsync();
@@ -63,7 +65,15 @@ public static class LatencyScenario
         }
 
         BenchTable.Print("append -> committed effect (ms)", ["events", "count", "p50", "p95", "p99", "max"], rows);
+
+        // The price of polling often, in the same run: the silo after the run, with nothing coming.
+        var idleFrom = CpuTime.Now();
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+        var idle = CpuTime.Now().Since(idleFrom);
+        Console.WriteLine($"idle silo for {idleSeconds} s after the run: bench process {Percent(idle.Bench)} of a core, PostgreSQL {(idle.Postgres is { } postgres ? Percent(postgres) : "-")}");
         Console.WriteLine($"p99_ms: {p99:0.0}");
+
+        string Percent(TimeSpan used) => $"{used.TotalSeconds / idleSeconds * 100:0.0}%";
     }
 
     /// <summary><paramref name="total"/> events at <paramref name="rate"/> a second, paced by a timer, one append each as an upstream system would send them.</summary>
