@@ -12,8 +12,8 @@ namespace OrleansSync.Grains.Incentives;
 /// <summary>
 /// One migration run (key: migration id). Its reminder ticks every Incentives:Migration:TickInterval;
 /// each tick is a step: read the next page of NOMIS IEP ids, skip those already mapped, fetch and migrate
-/// the rest through their prisoners' grains (a few at once), and commit the cursor, the counts and the
-/// failures together. A record that fails is listed with its reason and the run goes on; a page NOMIS
+/// the rest through their prisoners' grains (a few at once), and commit the cursor, the skipped count and
+/// the failures together (the migrated and failed counts are read from the mappings and the failures). A record that fails is listed with its reason and the run goes on; a page NOMIS
 /// will not list is read again at the next tick. The reminder and the committed cursor are all there is
 /// to resume after a restart.
 /// </summary>
@@ -177,7 +177,6 @@ public sealed class IncentiveMigrationGrain(
         {
             var db = Db.Of(unitOfWork);
             await IncentiveMigrations.RecordFailuresAsync(db, MigrationId, [.. failures]);
-            await IncentiveMigrations.ClearFailuresAsync(db, MigrationId, [.. migrated]);
             await IncentiveMigrations.RecordStepAsync(db, MigrationId, pageDone ? migration.NextPage + 1 : migration.NextPage, pageDone ? 0 : offset,
                 page.TotalElements, skipped, completed);
             if (completed)

@@ -68,6 +68,29 @@ public sealed class MigrationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_record_whose_call_failed_but_whose_prisoner_migrated_it_anyway_counts_as_migrated_not_failed()
+    {
+        // A prisoner call that times out is recorded as a failure, but Orleans does not cancel the call:
+        // the prisoner's grain can still migrate the record, even after the run completed. Here the run
+        // is left with exactly that: a failure row for a record it migrated.
+        await using var host = await IncentivesHost.StartAsync(nameof(MigrationTests) + "_late", Settings);
+        host.Nomis.Store.BulkSeed(new BulkSeedRequest { Count = 20, IncentivesPerPrisoner = 1, Seed = 5 });
+        using var response = await host.SendAsync(HttpMethod.Post, "/migrate/incentives", ApiRoles.Admin, new { });
+        var migrationId = (await response.Content.ReadFromJsonAsync<IncentiveMigration>())!.MigrationId;
+        (await WaitForAsync(host, migrationId, IncentiveMigration.Completed, TimeSpan.FromMinutes(1))).RecordsMigrated.Should().Be(20);
+        var (bookingId, sequence) = (await MigratedKeysAsync(host, migrationId))[0];
+        await host.Database.ExecuteAsync(
+            "insert into incentive_migration_failure (migration_id, nomis_booking_id, nomis_incentive_sequence, reason) values ($1, $2, $3, 'TimeoutException: Response did not arrive on time')",
+            migrationId, bookingId, sequence);
+
+        var migration = await GetAsync(host, migrationId);
+        migration.RecordsMigrated.Should().Be(20);
+        migration.RecordsFailed.Should().Be(0, "the record was migrated after all");
+        using var failures = await host.SendAsync(HttpMethod.Get, $"/migrate/incentives/history/{migrationId}/failures", ApiRoles.Admin);
+        (await failures.Content.ReadFromJsonAsync<List<IncentiveMigrationFailure>>()).Should().BeEmpty("it is not listed as failed either");
+    }
+
+    [Fact]
     public async Task A_migration_survives_a_silo_restart_and_resumes()
     {
         var seed = new BulkSeedRequest { Count = 500, IncentivesPerPrisoner = 3, Seed = 9 };

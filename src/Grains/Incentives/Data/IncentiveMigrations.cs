@@ -31,11 +31,6 @@ internal static class IncentiveMigrations
             : db.ExecuteAsync(File, "RecordFailures", migrationId,
                 failures.Select(f => f.Key.BookingId).ToArray(), failures.Select(f => f.Key.Sequence).ToArray(), failures.Select(f => f.Reason).ToArray());
 
-    public static Task ClearFailuresAsync(Db db, string migrationId, IReadOnlyList<NomisIncentiveId> migrated) =>
-        migrated.Count == 0
-            ? Task.CompletedTask
-            : db.ExecuteAsync(File, "ClearFailures", migrationId, migrated.Select(k => k.BookingId).ToArray(), migrated.Select(k => k.Sequence).ToArray());
-
     public static Task<List<IncentiveMigrationFailure>> FailuresAsync(Db db, string migrationId, int offset, int limit) =>
         db.ListAsync(File, "Failures", r => new IncentiveMigrationFailure(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3)), migrationId, offset, limit);
 

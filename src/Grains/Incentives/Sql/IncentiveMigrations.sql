@@ -7,7 +7,7 @@ values ($1, $2, $3, 'STARTED', $4);
 -- name: Get
 select migration_id, status, from_date, to_date, started_at, finished_at, estimated_count,
        migrated_count, skipped_count, failed_count, next_page, next_offset
-from incentive_migration
+from incentive_migration_progress
 where migration_id = $1;
 
 -- name: Running
@@ -20,7 +20,7 @@ select max(migration_id) from incentive_migration;
 -- Newest first; $1/$2 bound the start time, $3 keeps only runs with failures.
 select migration_id, status, from_date, to_date, started_at, finished_at, estimated_count,
        migrated_count, skipped_count, failed_count, next_page, next_offset
-from incentive_migration
+from incentive_migration_progress
 where ($1::timestamptz is null or started_at >= $1)
   and ($2::timestamptz is null or started_at <= $2)
   and (not $3 or failed_count > 0)
@@ -28,15 +28,13 @@ order by started_at desc, migration_id desc
 limit 1000;
 
 -- name: RecordStep
--- After a step: the cursor, the counts (migrated counted from the mappings the run labelled, failed
--- from its failure rows, so a step repeated after a crash counts nothing twice), and completion.
+-- After a step: the cursor, the skipped count and completion (migrated and failed are counted from
+-- the mappings and failures: incentive_migration_progress).
 update incentive_migration
 set next_page = $2,
     next_offset = $3,
     estimated_count = coalesce(estimated_count, $4),
     skipped_count = skipped_count + $5,
-    migrated_count = (select count(*) from incentive_mapping where label = $1),
-    failed_count = (select count(*) from incentive_migration_failure where migration_id = $1),
     status = case when $6 then 'COMPLETED' else status end,
     finished_at = case when $6 then now() else finished_at end
 where migration_id = $1 and status = 'STARTED';
@@ -53,15 +51,9 @@ from unnest($2::bigint[], $3::bigint[], $4::text[]) as f(booking_id, sequence, r
 on conflict (migration_id, nomis_booking_id, nomis_incentive_sequence) do update
 set reason = excluded.reason, failed_at = now();
 
--- name: ClearFailures
--- Records that failed in an earlier attempt of the same step and have since been migrated.
-delete from incentive_migration_failure f
-using unnest($2::bigint[], $3::bigint[]) as k(booking_id, sequence)
-where f.migration_id = $1 and f.nomis_booking_id = k.booking_id and f.nomis_incentive_sequence = k.sequence;
-
 -- name: Failures
 select nomis_booking_id, nomis_incentive_sequence, reason, failed_at
-from incentive_migration_failure
+from incentive_migration_open_failure
 where migration_id = $1
 order by nomis_booking_id, nomis_incentive_sequence
 offset $2 limit $3;
