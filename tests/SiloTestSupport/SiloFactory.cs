@@ -12,9 +12,13 @@ namespace OrleansSync.Testing;
 /// The real silo host (src/Silo Program: Orleans silo, API, simulators) in the test process, on its
 /// own test database and free Orleans ports, through the real HTTP pipeline. Stream retries and
 /// the minimum reminder period are shortened so retries, dead letters and reminders play out in
-/// seconds; <paramref name="settings"/> overrides any configuration key.
+/// seconds; <paramref name="settings"/> overrides any configuration key. <paramref name="useInMemoryServer"/> points
+/// the host's outbound HTTP at its own in-memory server (see <see cref="InMemoryServerHandler"/>) before anything starts.
 /// </summary>
-public sealed class SiloFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class SiloFactory(
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceProvider, HttpMessageHandler>? useInMemoryServer = null) : WebApplicationFactory<Program>
 {
     public static readonly IReadOnlyDictionary<string, string?> FastStreams = new Dictionary<string, string?>
     {
@@ -57,6 +61,10 @@ public sealed class SiloFactory(string connectionString, IReadOnlyDictionary<str
         {
             services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = MinimumReminderPeriod);
             services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, StopSiloOnFatalError>());
+            if (useInMemoryServer is not null)
+            {
+                services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(provider => new InMemoryServerWiring(provider, useInMemoryServer));
+            }
         });
     }
 }

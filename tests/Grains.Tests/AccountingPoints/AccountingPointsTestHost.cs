@@ -59,8 +59,7 @@ internal sealed class AccountingPointsTestHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var factory = new SiloFactory(database.ConnectionString, settings);
-        factory.Services.GetRequiredService<DatahubAdapterTransport>().Handler = factory.Server.CreateHandler();
+        var factory = new SiloFactory(database.ConnectionString, settings, (services, handler) => services.GetRequiredService<DatahubAdapterTransport>().Handler = handler);
         return new AccountingPointsTestHost(database, factory);
     }
 

@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansSync.Api.Security;
 using OrleansSync.Grains.Finance;
@@ -23,21 +21,17 @@ internal sealed class FinanceHost : IAsyncDisposable
     public const string SpreadsheetPassword = "finance-test-password-7";
 
     private readonly TestDatabase? _ownedDatabase;
-    private readonly SiloFactory _siloFactory;
-    private readonly LazyTestServerHandler _handler;
 
     private FinanceHost(TestDatabase database, bool ownsDatabase, string folder, IReadOnlyDictionary<string, string?> settings)
     {
         Database = database;
         _ownedDatabase = ownsDatabase ? database : null;
         Folder = folder;
-        _siloFactory = new SiloFactory(database.ConnectionString, settings);
-        WebApplicationFactory<Program>? factory = null;
-        _handler = new LazyTestServerHandler(() => factory!.Server);
-        factory = _siloFactory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddSingleton(new FinanceHttpTransport { Handler = _handler })));
-        Factory = factory;
-        Tenure.Events.UseHandler(_handler);
+        Factory = new SiloFactory(database.ConnectionString, settings, (services, handler) =>
+        {
+            services.GetRequiredService<FinanceHttpTransport>().Handler = handler;
+            services.GetRequiredService<TenureSimulator>().Events.UseHandler(handler);
+        });
     }
 
     public TestDatabase Database { get; }
@@ -45,7 +39,7 @@ internal sealed class FinanceHost : IAsyncDisposable
     /// <summary>The workbook's folder (Finance:Spreadsheet:Folder), a fresh temporary one unless given.</summary>
     public string Folder { get; }
 
-    public WebApplicationFactory<Program> Factory { get; }
+    public SiloFactory Factory { get; }
 
     public IServiceProvider Services => Factory.Services;
 
@@ -140,8 +134,6 @@ internal sealed class FinanceHost : IAsyncDisposable
     private async Task DisposeHostAsync()
     {
         await Factory.DisposeAsync();
-        await _siloFactory.DisposeAsync();
-        _handler.Dispose();
     }
 
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), "orleanssync-finance-" + Guid.NewGuid().ToString("N"));

@@ -6,6 +6,7 @@ using OrleansSync.Api.Security;
 using OrleansSync.Grains.Incentives;
 using OrleansSync.Simulators.Faults;
 using OrleansSync.Simulators.Nomis;
+using OrleansSync.Simulators.PrisonTransfers;
 
 namespace OrleansSync.Grains.Tests.Incentives.Support;
 
@@ -34,9 +35,6 @@ internal sealed class IncentivesHost : IAsyncDisposable
         Database = database;
         _ownedDatabase = ownsDatabase ? database : null;
         Factory = factory;
-        var handler = factory.Server.CreateHandler();
-        Services.GetRequiredService<IncentivesHttpTransport>().Use(handler);
-        Nomis.Events.UseHandler(handler);
         Metrics = new IncentivesMetricsProbe(Services.GetRequiredService<IMeterFactory>());
     }
 
@@ -135,6 +133,11 @@ internal sealed class IncentivesHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return new IncentivesHost(database, ownsDatabase, new SiloFactory(database.ConnectionString, all));
+        return new IncentivesHost(database, ownsDatabase, new SiloFactory(database.ConnectionString, all, (services, handler) =>
+        {
+            services.GetRequiredService<IncentivesHttpTransport>().Use(handler);
+            services.GetRequiredService<NomisSimulator>().Events.UseHandler(handler);
+            services.GetRequiredService<TransfersSimulator>().Events.UseHandler(handler);
+        }));
     }
 }

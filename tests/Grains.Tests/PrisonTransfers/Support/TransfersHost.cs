@@ -25,7 +25,6 @@ public sealed class TransfersHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await IncentivesHost.StartAsync("transfers");
-        Simulator.Events.UseHandler(_host.Factory.Server.CreateHandler());
     }
 
     public async Task DisposeAsync()
