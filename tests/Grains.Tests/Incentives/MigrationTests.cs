@@ -86,8 +86,7 @@ public sealed class MigrationTests(ITestOutputHelper output)
         var migration = await GetAsync(host, migrationId);
         migration.RecordsMigrated.Should().Be(20);
         migration.RecordsFailed.Should().Be(0, "the record was migrated after all");
-        using var failures = await host.SendAsync(HttpMethod.Get, $"/migrate/incentives/history/{migrationId}/failures", ApiRoles.Admin);
-        (await failures.Content.ReadFromJsonAsync<List<IncentiveMigrationFailure>>()).Should().BeEmpty("it is not listed as failed either");
+        (await FailuresAsync(host, migrationId)).Should().BeEmpty("it is not listed as failed either");
     }
 
     [Fact]
@@ -192,7 +191,8 @@ public sealed class MigrationTests(ITestOutputHelper output)
             using var response = await host.SendAsync(HttpMethod.Get, $"/migrate/incentives/history/{migrationId}/failures?offset={offset}&limit=1000", ApiRoles.Admin);
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             var page = (await response.Content.ReadFromJsonAsync<List<IncentiveMigrationFailure>>())!;
-            page.Should().OnlyContain(f => f.Reason.Length > 0);
+            // Every failure gives its reason; the last page may be empty (no failures, or a multiple of 1000).
+            page.Should().NotContain(f => f.Reason.Length == 0);
             failures.AddRange(page.Select(f => (f.NomisBookingId, f.NomisIncentiveSequence)));
             if (page.Count < 1000)
             {
