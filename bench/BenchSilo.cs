@@ -46,11 +46,13 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.WebHost.UseUrls(address);
         builder.Configuration["Silo:Address"] = address;
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error);
-        var dataSource = PostgresDataSource.Create(connectionString);
-        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddPostgresDataSources(connectionString);
         List<MigrationSource> migrations = [PostgresStreams.Schema, EntityGrains.Schema, new("bench", typeof(BenchSilo).Assembly)];
         extend?.Invoke(builder, migrations);
-        await SchemaMigrator.MigrateAsync(dataSource, migrations, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await using (var migrating = PostgresDataSource.Create(connectionString))
+        {
+            await SchemaMigrator.MigrateAsync(migrating, migrations, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        }
 
         IConfiguration configuration = builder.Configuration;
         builder.UseOrleans(silo =>

@@ -1,8 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace OrleansSync.Postgres;
 
-/// <summary>The pooled data source of a silo or gateway for OrleansSync's own queries (Orleans' ADO.NET providers open their own connections).</summary>
+/// <summary>The pooled data sources of a silo or gateway for OrleansSync's own queries (Orleans' ADO.NET providers open their own connections).</summary>
 public static class PostgresDataSource
 {
+    /// <summary>
+    /// The service key of the stream provider's own data source: queue reads, checkpoints and appends made outside a
+    /// unit of work. Under load every grain with a message holds or waits for a connection of the main pool; in the ingest
+    /// benchmark a queue read or a gateway append queued behind them for about half a second, so queues were read about
+    /// twice a second and the appends took as long as the run. With a pool of their own they wait for no consumer.
+    /// </summary>
+    public const string StreamsKey = "streams";
+
     /// <summary>
     /// A data source on <paramref name="connectionString"/> whose connections keep their session when they go back to
     /// the pool. Npgsql otherwise resets the session on every reuse, four statements (about as many as a unit of work
@@ -12,4 +22,12 @@ public static class PostgresDataSource
     /// </summary>
     public static NpgsqlDataSource Create(string connectionString) =>
         NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true });
+
+    /// <summary>Registers the main data source and the stream provider's (<see cref="StreamsKey"/>), both on <paramref name="connectionString"/>.</summary>
+    public static IServiceCollection AddPostgresDataSources(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => Create(connectionString));
+        services.AddKeyedSingleton(StreamsKey, (_, _) => Create(connectionString));
+        return services;
+    }
 }

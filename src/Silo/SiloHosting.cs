@@ -31,7 +31,7 @@ public static class SiloHosting
         var options = OrleansHostOptions.From(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
-        builder.Services.AddSingleton(_ => PostgresDataSource.Create(connectionString));
+        builder.Services.AddPostgresDataSources(connectionString);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddMetricsExport();
 

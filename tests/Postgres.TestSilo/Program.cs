@@ -40,7 +40,7 @@ builder.Logging.ClearProviders()
     // them to check that no live silo was suspected.
     .AddFilter("Orleans.Runtime.MembershipService", LogLevel.Information);
 
-builder.Services.AddSingleton(_ => PostgresDataSource.Create(settings.ConnectionString));
+builder.Services.AddPostgresDataSources(settings.ConnectionString);
 builder.Services.AddEntityGrains();
 builder.UseOrleans(silo =>
 {

@@ -21,7 +21,7 @@ internal sealed class PostgresQueueAdapterFactory(
     public static IQueueAdapterFactory Create(IServiceProvider services, string name) => new PostgresQueueAdapterFactory(
         name,
         services.GetRequiredService<PostgresStreamOptions>(),
-        services.GetRequiredService<NpgsqlDataSource>(),
+        services.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSource.StreamsKey),
         services.GetRequiredService<StreamQueueMap>(),
         services.GetRequiredService<PostgresStreamProducer>(),
         services.GetRequiredService<PostgresDeadLetters>(),

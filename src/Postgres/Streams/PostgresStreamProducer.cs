@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using NpgsqlTypes;
 using OrleansSync.Postgres.Webhooks;
 
@@ -6,9 +7,9 @@ namespace OrleansSync.Postgres.Streams;
 /// <summary>
 /// Appends to the persistent streams: one statement however many messages (with a delivery per
 /// webhook of their namespace), a message id seen before in its namespace skipped. Used by the gateway on its own, and by a grain's unit of work
-/// (the outbox) inside its transaction.
+/// (the outbox) inside its transaction. Its own appends use the stream provider's data source (<see cref="PostgresDataSource.StreamsKey"/>).
 /// </summary>
-public sealed class PostgresStreamProducer(NpgsqlDataSource dataSource, StreamQueueMap queues, StreamSubscriptions subscriptions, OutboxWebhooks webhooks, ILogger<PostgresStreamProducer> logger)
+public sealed class PostgresStreamProducer([FromKeyedServices(PostgresDataSource.StreamsKey)] NpgsqlDataSource dataSource, StreamQueueMap queues, StreamSubscriptions subscriptions, OutboxWebhooks webhooks, ILogger<PostgresStreamProducer> logger)
     : IStreamProducer
 {
     public bool HasSubscribers(string streamNamespace) => subscriptions.HasSubscribers(streamNamespace) || webhooks.Any(streamNamespace);

@@ -21,7 +21,7 @@ public static class PostgresStreams
 
     /// <summary>
     /// The producer side only (appends, dead letters, subscription look-ups): what a gateway needs.
-    /// Expects an <see cref="NpgsqlDataSource"/> in the container.
+    /// Expects the data sources of <see cref="PostgresDataSource.AddPostgresDataSources"/> in the container.
     /// </summary>
     public static IServiceCollection AddPostgresStreamProducer(this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> grainAssemblies)
     {

@@ -14,7 +14,7 @@ public sealed class StreamsSiloConfigurator : ISiloConfigurator
     {
         var connectionString = silo.Configuration[StreamsCluster.ConnectionStringKey]
             ?? throw new InvalidOperationException("The test cluster has no connection string.");
-        silo.Services.AddSingleton(_ => PostgresDataSource.Create(connectionString));
+        silo.Services.AddPostgresDataSources(connectionString);
         silo.Services.AddEntityGrains();
         silo.AddPostgresStreams(silo.Configuration, [typeof(LedgerGrain).Assembly]);
     }
