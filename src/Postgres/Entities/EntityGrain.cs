@@ -25,6 +25,10 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     // commit), so a retried container does not run them again; bounded, as retries are immediate.
     private const int HandledMemory = 1024;
 
+    // Most later messages a batch takes from the table; well under HandledMemory, so that the
+    // agent's own deliveries of them, which follow, are still remembered as handled.
+    private const int BacklogLimit = 256;
+
     private readonly Dictionary<long, int> _attempts = [];
     private readonly List<long> _handledWithoutUnitOfWork = [];
     private readonly HashSet<long> _handled = [];
@@ -125,9 +129,9 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     private async Task HandleAsync(List<StreamEvent> messages)
     {
         var subscriber = (IStreamSubscriber)this;
-        if (subscriber is IStreamBatchSubscriber batchSubscriber && messages.Count > 1 && !messages.Any(message => _attempts.ContainsKey(message.RowId)))
+        if (subscriber is IStreamBatchSubscriber batchSubscriber && !messages.Any(message => _attempts.ContainsKey(message.RowId)))
         {
-            if (await TryBatchAsync(batchSubscriber, messages))
+            if (await TryBatchAsync(batchSubscriber, [.. messages, .. await BacklogAfterAsync(messages)]))
             {
                 return;
             }
@@ -183,6 +187,11 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
 
     private async Task<bool> TryBatchAsync(IStreamBatchSubscriber subscriber, List<StreamEvent> messages)
     {
+        if (messages.Count < 2)
+        {
+            return false;
+        }
+
         var delivery = _delivery = new StreamDelivery(messages.Select(message => message.RowId).ToArray());
         var now = Services.Time.GetUtcNow();
         foreach (var message in messages)
@@ -210,6 +219,43 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
         {
             _delivery = null;
         }
+    }
+
+    /// <summary>
+    /// The key's committed messages after <paramref name="messages"/> that this consumer has not handled, once the
+    /// first of them waited <see cref="PostgresStreamOptions.BacklogAfter"/>: a batch subscriber that is behind takes its
+    /// key's backlog in one unit of work. Orleans' agent reads a queue as messages commit, so the backlog sits in its
+    /// cache as one container per read (in the ingest benchmark 1.1 messages per unit of work, against 11.6 with this).
+    /// The agent delivers those containers later all the same; this activation skips them as handled, and another one
+    /// finds them consumed when it commits.
+    /// </summary>
+    private async Task<IEnumerable<StreamEvent>> BacklogAfterAsync(List<StreamEvent> messages)
+    {
+        if (Services.Time.GetUtcNow() - messages[0].AppendedAt < Services.StreamOptions.BacklogAfter)
+        {
+            return [];
+        }
+
+        var last = messages[^1];
+        await using var command = Services.DataSource.CreateCommand(StreamSql.Get("LaterUnconsumed"));
+        command.Parameters.Add(new() { Value = last.Namespace });
+        command.Parameters.Add(new() { Value = last.Key });
+        command.Parameters.Add(new() { Value = last.Transaction.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new() { Value = last.RowId });
+        command.Parameters.Add(new() { Value = GrainType });
+        command.Parameters.Add(new() { Value = BacklogLimit });
+        var later = new List<StreamEvent>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var message = StreamRows.Read(reader);
+            if (!_handled.Contains(message.RowId))
+            {
+                later.Add(message);
+            }
+        }
+
+        return later;
     }
 
     private async Task<List<StreamEvent>> EarlierUnconsumedAsync(StreamEvent first)

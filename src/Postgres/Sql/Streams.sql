@@ -46,6 +46,20 @@ where m.namespace = $1 and m.stream_key = $2
 order by m.tx, m.id
 limit 1000;
 
+-- name: LaterUnconsumed
+-- A stream's messages after a position that a consumer has not handled, in the order its queue's
+-- reader delivers them, and only what that reader may deliver: rows of transactions older than
+-- every one still running (see ReadQueue). What a batch subscriber that is behind takes at once.
+select m.id, m.tx::text, m.namespace, m.stream_key, m.message_id, m.payload::text, m.appended_at, m.consumer, m.queue
+from stream_message m
+where m.namespace = $1 and m.stream_key = $2
+  and (m.tx, m.id) > ($3::text::xid8, $4)
+  and m.tx < pg_snapshot_xmin(pg_current_snapshot())
+  and (m.consumer is null or m.consumer = $5 or m.consumer = '*')
+  and not exists (select 1 from stream_consumed s where s.message = m.id and s.consumer = $5)
+order by m.tx, m.id
+limit $6;
+
 -- name: ConsumeOnce
 -- A unit of work's record of the messages it handles. No "on conflict": a message consumed
 -- already is a unique violation of stream_consumed_pkey, which fails the batch before its COMMIT.

@@ -41,6 +41,13 @@ public sealed class PostgresStreamOptions
     /// </summary>
     public TimeSpan ActivePollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// How long a message waits before its batch subscriber (<see cref="IStreamBatchSubscriber"/>) is taken to be
+    /// behind, and takes its key's later messages from the table into the same unit of work. A subscriber that keeps up
+    /// runs no such query.
+    /// </summary>
+    public TimeSpan BacklogAfter { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Most messages read from a queue at once.</summary>
     public int ReadBatchSize { get; set; } = 256;
 
@@ -67,6 +74,11 @@ public sealed class PostgresStreamOptions
         if (PollInterval <= TimeSpan.Zero || ReadBatchSize < 1 || CacheSize < ReadBatchSize)
         {
             throw new ArgumentOutOfRangeException(nameof(PollInterval), "Streams:PollInterval must be positive, ReadBatchSize at least 1 and CacheSize at least ReadBatchSize.");
+        }
+
+        if (BacklogAfter < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BacklogAfter), BacklogAfter, "Streams:BacklogAfter must not be negative.");
         }
 
         if (ActivePollInterval <= TimeSpan.Zero)

@@ -21,6 +21,44 @@ public sealed class ConsumptionTests
     }
 
     [Fact]
+    public async Task A_batch_subscriber_that_is_behind_takes_its_keys_later_messages_in_one_unit_of_work_and_applies_none_twice()
+    {
+        const string Key = "behind";
+        await using var cluster = await StreamsCluster.StartAsync(nameof(ConsumptionTests), settings: new Dictionary<string, string?> { ["Streams:MaxAttempts"] = "1000" });
+
+        // A per-message consumer's key on the same queue: each later message is appended with a probe
+        // message in one transaction, and the next waits until the probe was applied. So the queue's
+        // reader read each later message on its own, and holds them as separate containers.
+        var queues = new StreamQueueMap(PostgresStreams.ProviderName, 4);
+        var probe = Enumerable.Range(0, 100).Select(i => $"probe-{i}")
+            .First(k => queues.QueueOf(LedgerGrain.Namespace, k) == queues.QueueOf(BatchLedgerGrain.Namespace, Key));
+        async Task AppendAsync(int sequence, bool poison = false)
+        {
+            await cluster.Producer.AppendBatchAsync([
+                StreamTests.Entry(Key, $"{Key}-{sequence}", sequence, poison, BatchLedgerGrain.Namespace),
+                StreamTests.Entry(probe, $"{probe}-{sequence}", sequence)]);
+            await cluster.WaitForEntriesAsync(LedgerGrain.GrainTypeName, probe, sequence);
+        }
+
+        // The first message fails until cured, so the key falls behind while the rest arrive.
+        await AppendAsync(1, poison: true);
+        for (var sequence = 2; sequence <= 30; sequence++)
+        {
+            await AppendAsync(sequence);
+        }
+
+        Ledger.Cures.Add(Key);
+        await cluster.WaitForEntriesAsync(BatchLedgerGrain.GrainTypeName, Key, 30);
+
+        var entries = await cluster.EntriesAsync(BatchLedgerGrain.GrainTypeName, Key);
+        entries.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, 30), "in order, and none twice although the reader delivered each later message again");
+        entries.Skip(1).Should().OnlyContain(e => e.Batch == 29, "the 29 later messages went in one batch, not one per container");
+        (await cluster.VersionAsync(BatchLedgerGrain.GrainTypeName, Key)).Should().Be(2, "two units of work: the cured message, then the backlog");
+        (await cluster.ConsumedAsync(BatchLedgerGrain.GrainTypeName, BatchLedgerGrain.Namespace, Key)).Should().Be(30);
+        (await cluster.DeadLetters.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_message_consumed_meanwhile_by_another_activation_rolls_its_effect_back_and_its_key_moves_on()
     {
         const string Key = "meanwhile";
