@@ -44,7 +44,8 @@ public sealed class PostgresStreamOptions
     /// <summary>
     /// How long a message waits before its batch subscriber (<see cref="IStreamBatchSubscriber"/>) is taken to be
     /// behind, and takes its key's later messages from the table into the same unit of work. A subscriber that keeps up
-    /// runs no such query.
+    /// runs no such query. The wait counts from the append time in the database's clock: a silo clock ahead of it only
+    /// makes the look-up run sooner.
     /// </summary>
     public TimeSpan BacklogAfter { get; set; } = TimeSpan.FromMilliseconds(100);
 
