@@ -229,56 +229,46 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     /// The agent delivers those containers later all the same; this activation skips them as handled, and another one
     /// finds them consumed when it commits.
     /// </summary>
-    private async Task<IEnumerable<StreamEvent>> BacklogAfterAsync(List<StreamEvent> messages)
+    private async Task<List<StreamEvent>> BacklogAfterAsync(List<StreamEvent> messages)
     {
         if (Services.Time.GetUtcNow() - messages[0].AppendedAt < Services.StreamOptions.BacklogAfter)
         {
             return [];
         }
 
-        var last = messages[^1];
-        await using var command = Services.DataSource.CreateCommand(StreamSql.Get("LaterUnconsumed"));
-        command.Parameters.Add(new() { Value = last.Namespace });
-        command.Parameters.Add(new() { Value = last.Key });
-        command.Parameters.Add(new() { Value = last.Transaction.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        command.Parameters.Add(new() { Value = last.RowId });
-        command.Parameters.Add(new() { Value = GrainType });
-        command.Parameters.Add(new() { Value = BacklogLimit });
-        var later = new List<StreamEvent>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var message = StreamRows.Read(reader);
-            if (!_handled.Contains(message.RowId))
-            {
-                later.Add(message);
-            }
-        }
-
-        return later;
+        var later = await UnconsumedAsync("LaterUnconsumed", messages[^1], BacklogLimit);
+        return [.. later.Where(message => !_handled.Contains(message.RowId))];
     }
 
     private async Task<List<StreamEvent>> EarlierUnconsumedAsync(StreamEvent first)
     {
-        await using var command = Services.DataSource.CreateCommand(StreamSql.Get("EarlierUnconsumed"));
-        command.Parameters.Add(new() { Value = first.Namespace });
-        command.Parameters.Add(new() { Value = first.Key });
-        command.Parameters.Add(new() { Value = first.Transaction.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        command.Parameters.Add(new() { Value = first.RowId });
-        command.Parameters.Add(new() { Value = GrainType });
-        var earlier = new List<StreamEvent>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            earlier.Add(StreamRows.Read(reader));
-        }
-
+        var earlier = await UnconsumedAsync("EarlierUnconsumed", first, 1000);
         if (earlier.Count > 0)
         {
             Logger.LogInformation("{GrainType} {GrainKey}: {Count} earlier messages of the key were not consumed yet; handling them first", GrainType, EntityKey, earlier.Count);
         }
 
         return earlier;
+    }
+
+    /// <summary>This consumer's unconsumed messages of <paramref name="position"/>'s stream before or after it (the query says which).</summary>
+    private async Task<List<StreamEvent>> UnconsumedAsync(string query, StreamEvent position, int limit)
+    {
+        await using var command = Services.DataSource.CreateCommand(StreamSql.Get(query));
+        command.Parameters.Add(new() { Value = position.Namespace });
+        command.Parameters.Add(new() { Value = position.Key });
+        command.Parameters.Add(new() { Value = position.Transaction.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new() { Value = position.RowId });
+        command.Parameters.Add(new() { Value = GrainType });
+        command.Parameters.Add(new() { Value = limit });
+        var messages = new List<StreamEvent>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            messages.Add(StreamRows.Read(reader));
+        }
+
+        return messages;
     }
 
     private async Task<HashSet<long>> ConsumedAsync(long[] rowIds)

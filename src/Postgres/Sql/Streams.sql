@@ -44,7 +44,7 @@ where m.namespace = $1 and m.stream_key = $2
   and (m.consumer is null or m.consumer = $5 or m.consumer = '*')
   and not exists (select 1 from stream_consumed s where s.message = m.id and s.consumer = $5)
 order by m.tx, m.id
-limit 1000;
+limit $6;
 
 -- name: LaterUnconsumed
 -- A stream's messages after a position that a consumer has not handled, in the order its queue's
