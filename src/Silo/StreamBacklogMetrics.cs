@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using OrleansSync.Grains.Hosting;
 using OrleansSync.Postgres.Streams;
 
 namespace OrleansSync.Silo;
@@ -19,12 +20,14 @@ internal sealed class StreamBacklogMetrics : BackgroundService
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
 
     private readonly StreamStatistics _statistics;
+    private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<StreamBacklogMetrics> _logger;
     private Snapshot? _latest;
 
-    public StreamBacklogMetrics(StreamStatistics statistics, IMeterFactory meters, ILogger<StreamBacklogMetrics> logger)
+    public StreamBacklogMetrics(StreamStatistics statistics, IHostApplicationLifetime lifetime, IMeterFactory meters, ILogger<StreamBacklogMetrics> logger)
     {
         _statistics = statistics;
+        _lifetime = lifetime;
         _logger = logger;
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("orleanssync.streams.pending", () => Measure(s => s.Pending), "{message}", "Stream messages appended and not yet delivered, all queues.");
@@ -34,6 +37,17 @@ internal sealed class StreamBacklogMetrics : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A silo migrates the schema while it starts: on a new database, a read before that failed
+        // ("relation stream_message does not exist") and logged a warning on every first run.
+        try
+        {
+            await HostStarted.WaitAsync(_lifetime, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(RefreshInterval);
         var failing = false;
         do
