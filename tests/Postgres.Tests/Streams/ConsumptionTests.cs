@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansSync.Postgres.Streams;
 using OrleansSync.Postgres.Tests.Streams.Grains;
 using OrleansSync.Postgres.Tests.Streams.Support;
@@ -29,7 +30,7 @@ public sealed class ConsumptionTests
         // A per-message consumer's key on the same queue: each later message is appended with a probe
         // message in one transaction, and the next waits until the probe was applied. So the queue's
         // reader read each later message on its own, and holds them as separate containers.
-        var queues = new StreamQueueMap(PostgresStreams.ProviderName, 4);
+        var queues = cluster.Services().GetRequiredService<StreamQueueMap>();
         var probe = Enumerable.Range(0, 100).Select(i => $"probe-{i}")
             .First(k => queues.QueueOf(LedgerGrain.Namespace, k) == queues.QueueOf(BatchLedgerGrain.Namespace, Key));
         async Task AppendAsync(int sequence, bool poison = false)
