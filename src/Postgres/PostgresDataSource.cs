@@ -14,6 +14,15 @@ public static class PostgresDataSource
     public const string StreamsKey = "streams";
 
     /// <summary>
+    /// The most connections the stream provider's data source opens (or fewer, if the connection string says so). A
+    /// queue read holds one for a moment; the rest serve appends. Unbounded, a burst of concurrent appends grew it to
+    /// the connection string's pool size, on top of the main pool's: in the latency benchmark's cold start the two pools
+    /// opened more connections than the server's max_connections and activations failed. Beyond it, an append waits
+    /// for a connection of the pool instead.
+    /// </summary>
+    public const int StreamsMaxPoolSize = 32;
+
+    /// <summary>
     /// A data source on <paramref name="connectionString"/> whose connections keep their session when they go back to
     /// the pool. Npgsql otherwise resets the session on every reuse, four statements (about as many as a unit of work
     /// runs), for state nothing here leaves behind: no SET outside a transaction, no temporary tables, no LISTEN, and
@@ -23,11 +32,22 @@ public static class PostgresDataSource
     public static NpgsqlDataSource Create(string connectionString) =>
         NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true });
 
-    /// <summary>Registers the main data source and the stream provider's (<see cref="StreamsKey"/>), both on <paramref name="connectionString"/>.</summary>
+    /// <summary>
+    /// Registers the main data source and the stream provider's (<see cref="StreamsKey"/>), both on
+    /// <paramref name="connectionString"/>, the stream provider's with at most <see cref="StreamsMaxPoolSize"/> connections.
+    /// </summary>
     public static IServiceCollection AddPostgresDataSources(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(_ => Create(connectionString));
-        services.AddKeyedSingleton(StreamsKey, (_, _) => Create(connectionString));
+        services.AddKeyedSingleton(StreamsKey, (_, _) => Create(StreamsConnectionString(connectionString)));
         return services;
+    }
+
+    private static string StreamsConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, StreamsMaxPoolSize);
+        builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
+        return builder.ConnectionString;
     }
 }
