@@ -24,9 +24,10 @@ public static class LatencyScenario
         await using var database = await BenchDatabase.CreateAsync();
         await using var silo = await BenchSilo.StartAsync(database.ConnectionString);
         await SendAsync(silo.StreamProducer, ColdPrefix, rate, rate * coldSeconds, keys);
-        await IngestScenario.WaitForAsync(database, "select count(*) from bench_history", rate * coldSeconds, TimeSpan.FromMinutes(2));
+        await IngestScenario.WaitForHistoryAsync(database, 0, rate * coldSeconds, TimeSpan.FromMinutes(2));
+        var afterCold = await IngestScenario.LastHistoryIdAsync(database);
         await SendAsync(silo.StreamProducer, string.Empty, rate, rate * seconds, keys);
-        await IngestScenario.WaitForAsync(database, "select count(*) from bench_history", rate * (coldSeconds + seconds), TimeSpan.FromMinutes(2));
+        await IngestScenario.WaitForHistoryAsync(database, afterCold, rate * seconds, TimeSpan.FromMinutes(2));
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
