@@ -182,6 +182,35 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
     }
 
     [ChromiumFact]
+    public async Task A_rename_form_redrawn_by_that_reload_keeps_the_caret_where_the_editor_left_it()
+    {
+        var page = await host.SignedInPageAsync(ApiRoles.IncentiveLevelsRw);
+        await page.GotoAsync("/dashboard/reference-data.html#prison=LEI");
+        await Expect(page.Locator("#prison-levels-table tr[data-level=STD]")).ToBeVisibleAsync();
+
+        // As above, but the editor has typed nothing yet: the redraw sets the name the form already shows, which
+        // leaves a new input's caret at the start, and what was typed next went in front of the name.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/incentive/prison-levels/LEI", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.FillAsync("#new-privilege-code", "HELD_CARET");
+        await page.FillAsync("#new-privilege-description", "Held radio");
+        await page.ClickAsync("#create-privilege-save");
+        var privilege = page.Locator("#privileges-table tr[data-privilege=HELD_CARET]");
+        await privilege.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await page.FocusAsync("#privilege-rename-description");
+        await page.Keyboard.PressAsync("End");
+        release.SetResult();
+        await Expect(page.GetByTestId("toast").Last).ToContainTextAsync("HELD_CARET created");
+
+        await page.Keyboard.TypeAsync(" set");
+        await Expect(page.Locator("#privilege-rename-description")).ToHaveValueAsync("Held radio set");
+    }
+
+    [ChromiumFact]
     public async Task A_reader_sees_the_levels_and_the_prisons_levels_but_no_edit_control()
     {
         await CallAsync(HttpMethod.Put, "/incentive/prison-levels/MDI/reset");

@@ -120,7 +120,10 @@
     const key = (form, input) => `${form.id}|${form.dataset.code || ''}|${input.id}`;
     const inputs = () => [...container.querySelectorAll('form input')].map((input) => [key(input.form, input), input]);
     const typed = new Map(inputs().map(([k, input]) => [k, { value: input.value, checked: input.checked }]));
-    const focused = document.activeElement && container.contains(document.activeElement) ? document.activeElement.id : null;
+    const active = document.activeElement && container.contains(document.activeElement) ? document.activeElement : null;
+    // The caret and selection too: a redrawn input given the value it already shows keeps its caret at the start, so
+    // what the user typed next, after a reload had redrawn the form, went in front of the name ("Screens renamedScreens").
+    const selection = typeof active?.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd, active.selectionDirection] : null;
     render();
     for (const [k, input] of inputs()) {
       const was = typed.get(k);
@@ -129,7 +132,9 @@
       else input.value = was.value;
     }
 
-    if (focused) document.getElementById(focused)?.focus();
+    const refocused = active?.id ? document.getElementById(active.id) : null;
+    refocused?.focus();
+    if (refocused && selection && typeof refocused.selectionStart === 'number') refocused.setSelectionRange(...selection);
   }
 
   function renderLevelEditor() {
