@@ -154,23 +154,7 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
     public async Task A_rename_typed_while_the_page_still_reloads_after_a_create_keeps_what_the_editor_typed()
     {
         await CallAsync(HttpMethod.Put, "/incentive/prison-levels/LEI/reset");
-        var page = await host.SignedInPageAsync(ApiRoles.IncentiveLevelsRw);
-        await page.GotoAsync("/dashboard/reference-data.html#prison=LEI");
-        await Expect(page.Locator("#prison-levels-table tr[data-level=STD]")).ToBeVisibleAsync();
-
-        // The reload after the create shows the new privilege, then waits here on the prison's levels: the editor opens
-        // the rename and types before that reload ends and redraws the editors.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/incentive/prison-levels/LEI", async route =>
-        {
-            await release.Task;
-            await route.ContinueAsync();
-        });
-        await page.FillAsync("#new-privilege-code", "HELD_RENAME");
-        await page.FillAsync("#new-privilege-description", "Held television");
-        await page.ClickAsync("#create-privilege-save");
-        var privilege = page.Locator("#privileges-table tr[data-privilege=HELD_RENAME]");
-        await privilege.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        var (page, privilege, release) = await RenameWhileTheReloadAfterItsCreateIsHeldAsync("HELD_RENAME", "Held television");
         await page.FillAsync("#privilege-rename-description", "Held TV");
         release.SetResult();
         await Expect(page.GetByTestId("toast").Last).ToContainTextAsync("HELD_RENAME created");
@@ -184,23 +168,9 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
     [ChromiumFact]
     public async Task A_rename_form_redrawn_by_that_reload_keeps_the_caret_where_the_editor_left_it()
     {
-        var page = await host.SignedInPageAsync(ApiRoles.IncentiveLevelsRw);
-        await page.GotoAsync("/dashboard/reference-data.html#prison=LEI");
-        await Expect(page.Locator("#prison-levels-table tr[data-level=STD]")).ToBeVisibleAsync();
-
         // As above, but the editor has typed nothing yet: the redraw sets the name the form already shows, which
         // leaves a new input's caret at the start, and what was typed next went in front of the name.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/incentive/prison-levels/LEI", async route =>
-        {
-            await release.Task;
-            await route.ContinueAsync();
-        });
-        await page.FillAsync("#new-privilege-code", "HELD_CARET");
-        await page.FillAsync("#new-privilege-description", "Held radio");
-        await page.ClickAsync("#create-privilege-save");
-        var privilege = page.Locator("#privileges-table tr[data-privilege=HELD_CARET]");
-        await privilege.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        var (page, _, release) = await RenameWhileTheReloadAfterItsCreateIsHeldAsync("HELD_CARET", "Held radio");
         await page.FocusAsync("#privilege-rename-description");
         await page.Keyboard.PressAsync("End");
         release.SetResult();
@@ -208,6 +178,30 @@ public sealed class ReferenceDataPageTests(DashboardHost host)
 
         await page.Keyboard.TypeAsync(" set");
         await Expect(page.Locator("#privilege-rename-description")).ToHaveValueAsync("Held radio set");
+    }
+
+    /// <summary>
+    /// Creates an other privilege at LEI and opens its rename while the reload after the create is held: that reload
+    /// shows the new privilege, then waits on the prison's levels until <c>release</c> is set, and then redraws the editors.
+    /// </summary>
+    private async Task<(IPage Page, ILocator Privilege, TaskCompletionSource Release)> RenameWhileTheReloadAfterItsCreateIsHeldAsync(string code, string description)
+    {
+        var page = await host.SignedInPageAsync(ApiRoles.IncentiveLevelsRw);
+        await page.GotoAsync("/dashboard/reference-data.html#prison=LEI");
+        await Expect(page.Locator("#prison-levels-table tr[data-level=STD]")).ToBeVisibleAsync();
+
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/incentive/prison-levels/LEI", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.FillAsync("#new-privilege-code", code);
+        await page.FillAsync("#new-privilege-description", description);
+        await page.ClickAsync("#create-privilege-save");
+        var privilege = page.Locator($"#privileges-table tr[data-privilege={code}]");
+        await privilege.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        return (page, privilege, release);
     }
 
     [ChromiumFact]
