@@ -287,8 +287,9 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
     }
 
     /// <summary>
-    /// Messages handled without a unit of work (nothing to commit) are recorded consumed too, in
-    /// one statement per delivery, so "not consumed" always means "not handled yet".
+    /// Messages handled without a unit of work (nothing to commit) are recorded consumed too, before the delivery
+    /// completes, so "not consumed" always means "not handled yet". The silo's recorder writes the records of
+    /// concurrent deliveries together.
     /// </summary>
     private async Task RecordHandledWithoutUnitOfWorkAsync()
     {
@@ -297,10 +298,7 @@ public abstract class EntityGrain : Grain, IGrainWithStringKey, IStreamSubscript
             return;
         }
 
-        await using var command = Services.DataSource.CreateCommand(StreamSql.Get("Consume"));
-        command.Parameters.Add(new() { Value = _handledWithoutUnitOfWork.ToArray() });
-        command.Parameters.Add(new() { Value = GrainType });
-        await command.ExecuteNonQueryAsync();
+        await Services.ConsumptionRecorder.RecordAsync(_handledWithoutUnitOfWork.ToArray(), GrainType);
         _handledWithoutUnitOfWork.Clear();
     }
 

@@ -3,13 +3,15 @@ using OrleansSync.Postgres.Streams;
 namespace OrleansSync.Postgres.Entities;
 
 /// <summary>What every <see cref="EntityGrain"/> needs from the silo, resolved once per activation.</summary>
-public sealed class EntityGrainServices(NpgsqlDataSource dataSource, PostgresStreamProducer producer, PostgresDeadLetters deadLetters, PostgresStreamOptions streamOptions, StreamMetrics metrics, TimeProvider time, Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime)
+public sealed class EntityGrainServices(NpgsqlDataSource dataSource, PostgresStreamProducer producer, PostgresDeadLetters deadLetters, ConsumptionRecorder consumptionRecorder, PostgresStreamOptions streamOptions, StreamMetrics metrics, TimeProvider time, Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime)
 {
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
     public PostgresStreamProducer Producer { get; } = producer;
 
     public PostgresDeadLetters DeadLetters { get; } = deadLetters;
+
+    public ConsumptionRecorder ConsumptionRecorder { get; } = consumptionRecorder;
 
     public PostgresStreamOptions StreamOptions { get; } = streamOptions;
 

@@ -13,6 +13,7 @@ public static class EntityGrains
     public static IServiceCollection AddEntityGrains(this IServiceCollection services)
     {
         services.TryAddSingleton<EntityGrainServices>();
+        services.TryAddSingleton<Streams.ConsumptionRecorder>();
         services.TryAddSingleton<Streams.StreamMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

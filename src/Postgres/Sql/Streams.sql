@@ -29,8 +29,9 @@ on conflict (queue) do update set tx = excluded.tx, id = excluded.id, updated_at
 where (stream_queue_checkpoint.tx, stream_queue_checkpoint.id) < (excluded.tx, excluded.id);
 
 -- name: Consume
+-- Messages handled without a unit of work, of any consumers (ConsumptionRecorder); a record already there is kept.
 insert into stream_consumed (message, consumer)
-select unnest($1::bigint[]), $2
+select * from unnest($1::bigint[], $2::text[])
 on conflict do nothing;
 
 -- name: EarlierUnconsumed
