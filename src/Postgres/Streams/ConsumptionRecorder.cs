@@ -6,7 +6,7 @@ namespace OrleansSync.Postgres.Streams;
 /// Records messages that consumers handled without a unit of work (nothing to commit) as consumed, and completes each
 /// caller's task once its records have committed. The records of every delivery that arrives while a write is in
 /// flight, from any grain of the silo, go into the next write, one statement and one commit (group commit). In the
-/// ingest benchmark one autocommitted statement per delivery was about a fifth of the silo's and PostgreSQL's CPU per
+/// ingest benchmark one autocommitted statement per delivery was about a sixth of the silo's and PostgreSQL's CPU per
 /// event (an outbox subscriber records one per event).
 /// </summary>
 public sealed class ConsumptionRecorder([FromKeyedServices(PostgresDataSource.StreamsKey)] NpgsqlDataSource dataSource)
