@@ -7,28 +7,13 @@ using OrleansSync.Postgres.Tests.Streams.Support;
 namespace OrleansSync.Postgres.Tests.Streams;
 
 /// <summary>One queue's receiver on its own, as Orleans' pulling agent drives it.</summary>
-public sealed class QueueReceiverTests : IAsyncLifetime
+public sealed class QueueReceiverTests() : StreamsDatabaseTests(nameof(QueueReceiverTests))
 {
-    private TestDatabase _database = null!;
-    private NpgsqlDataSource _dataSource = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await StreamsCluster.CreateDatabaseAsync(nameof(QueueReceiverTests));
-        _dataSource = PostgresDataSource.Create(_database.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dataSource.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_read_cancelled_because_the_agent_stops_returns_nothing_and_loses_nothing()
     {
-        await _database.ExecuteAsync("insert into stream_message (queue, namespace, stream_key, message_id, payload) values (0, 'receiver', 'k', 'm1', '{}')");
-        var receiver = new PostgresQueueAdapterReceiver(QueueId.GetQueueId("postgres", 0, 0), _dataSource, new PostgresStreamOptions(), NullLogger.Instance);
+        await Database.ExecuteAsync("insert into stream_message (queue, namespace, stream_key, message_id, payload) values (0, 'receiver', 'k', 'm1', '{}')");
+        var receiver = new PostgresQueueAdapterReceiver(QueueId.GetQueueId("postgres", 0, 0), DataSource, new PostgresStreamOptions(), NullLogger.Instance);
         await receiver.Initialize(TimeSpan.FromSeconds(30));
 
         // A silo that shuts down cancels the read in flight; Orleans logs an exception from it as a
