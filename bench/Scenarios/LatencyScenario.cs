@@ -12,6 +12,14 @@ public static class LatencyScenario
 {
     private const string ColdPrefix = "cold-";
 
+    // Every effect's latency, with whether it was in the cold start ($1 is ColdPrefix) and its entity's first event.
+    private const string Latency = """
+        latency as (
+            select entity_key like $1 || '%' as cold, sequence = 1 as first, appended_at,
+                   extract(epoch from committed_at - appended_at) * 1000 as ms
+            from bench_history)
+        """;
+
     public static async Task RunAsync(BenchArgs args)
     {
         var rate = args.Int("rate", 200);
@@ -33,11 +41,8 @@ public static class LatencyScenario
         await connection.OpenAsync();
         // An entity's first event also activates its grain (subscription, fence read), so its tail
         // is told apart from the later events'.
-        await using var percentiles = new NpgsqlCommand("""
-            with latency as (
-                select entity_key like $1 || '%' as cold, sequence = 1 as first,
-                       extract(epoch from committed_at - appended_at) * 1000 as ms
-                from bench_history)
+        await using var percentiles = new NpgsqlCommand($"""
+            with {Latency}
             select 1, 'cold start: all', count(*), percentile_cont(array[0.5, 0.95, 0.99]) within group (order by ms), max(ms) from latency where cold
             union all
             select 2, 'all', count(*), percentile_cont(array[0.5, 0.95, 0.99]) within group (order by ms), max(ms) from latency where not cold
@@ -86,15 +91,13 @@ public static class LatencyScenario
     /// </summary>
     private static async Task<List<string[]>> BySecondAsync(NpgsqlConnection connection)
     {
-        await using var bySecond = new NpgsqlCommand("""
-            with latency as (
-                select sequence = 1 as first, appended_at, extract(epoch from committed_at - appended_at) * 1000 as ms
-                from bench_history where entity_key not like $1 || '%'),
-            start as (select min(appended_at) as at from latency)
+        await using var bySecond = new NpgsqlCommand($"""
+            with {Latency},
+            start as (select min(appended_at) as at from latency where not cold)
             select floor(extract(epoch from latency.appended_at - start.at))::int,
                    count(*) filter (where first), percentile_cont(0.5) within group (order by ms) filter (where first), percentile_cont(0.99) within group (order by ms) filter (where first),
                    count(*) filter (where not first), percentile_cont(0.5) within group (order by ms) filter (where not first), percentile_cont(0.99) within group (order by ms) filter (where not first)
-            from latency, start group by 1 order by 1
+            from latency, start where not cold group by 1 order by 1
             """, connection) { Parameters = { new() { Value = ColdPrefix } } };
         var rows = new List<string[]>();
         await using var reader = await bySecond.ExecuteReaderAsync();
