@@ -8,8 +8,9 @@ namespace OrleansSync.Postgres.Streams;
 /// Reads one queue for its Orleans pulling agent. Starts at the queue's checkpoint, reads in
 /// (transaction, id) order, and groups each read's messages by stream key into one container per
 /// key. The checkpoint advances only past reads all of whose containers every consumer has passed
-/// (the agent's cache reports them delivered), so a queue's next owner redelivers whatever was in
-/// flight when a silo died, and consumers drop what they had already committed.
+/// (the agent's cache reports them delivered), and is saved at most once per
+/// <see cref="PostgresStreamOptions.CheckpointInterval"/>, so a queue's next owner redelivers whatever was in
+/// flight (or not yet saved) when a silo died, and consumers drop what they had already committed.
 /// </summary>
 internal sealed class PostgresQueueAdapterReceiver(
     QueueId queueId,
@@ -35,6 +36,10 @@ internal sealed class PostgresQueueAdapterReceiver(
     private static readonly TimeSpan ActivityWindow = TimeSpan.FromSeconds(1);
     private long _lastQueryAt;
     private long _lastMessagesAt;
+
+    // The checkpoint reached but not saved yet, and when the last save began (none yet: the next one is due).
+    private StreamPosition? _unsaved;
+    private long? _savedAt;
 
     private StreamPosition _position;
     private DateTimeOffset _startedAt;
@@ -75,28 +80,12 @@ internal sealed class PostgresQueueAdapterReceiver(
 
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
-        var limit = maxCount < 0 ? options.ReadBatchSize : Math.Min(maxCount, options.ReadBatchSize);
-        var now = Stopwatch.GetTimestamp();
-        if (limit == 0 || (Stopwatch.GetElapsedTime(_lastMessagesAt, now) > ActivityWindow && Stopwatch.GetElapsedTime(_lastQueryAt, now) < options.PollInterval))
-        {
-            return [];
-        }
-
-        _lastQueryAt = now;
-        var rows = new List<(StreamPosition Position, StreamEvent Message)>();
+        List<(StreamPosition Position, StreamEvent Message)> rows;
         try
         {
-            await using var command = dataSource.CreateCommand(StreamSql.Get("ReadQueue"));
-            command.Parameters.Add(new() { Value = _queue });
-            command.Parameters.Add(new() { Value = _position.Transaction.ToString(CultureInfo.InvariantCulture) });
-            command.Parameters.Add(new() { Value = _position.RowId });
-            command.Parameters.Add(new() { Value = limit });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var message = StreamRows.Read(reader);
-                rows.Add((StreamRows.PositionOf(message), message with { MayBeRedelivered = message.AppendedAt <= _startedAt }));
-            }
+            // Every tick, so that a checkpoint held back by the interval is saved once the queue goes quiet too.
+            await SaveCheckpointIfDueAsync(cancellationToken);
+            rows = await ReadAsync(maxCount, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -110,7 +99,6 @@ internal sealed class PostgresQueueAdapterReceiver(
             return [];
         }
 
-        _lastMessagesAt = now;
         var containers = new List<IBatchContainer>();
         lock (_lock)
         {
@@ -143,14 +131,44 @@ internal sealed class PostgresQueueAdapterReceiver(
         return containers;
     }
 
+    /// <summary>The queue's next messages after the position, unless the queue is idle and was read less than a poll interval ago.</summary>
+    private async Task<List<(StreamPosition Position, StreamEvent Message)>> ReadAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        var limit = maxCount < 0 ? options.ReadBatchSize : Math.Min(maxCount, options.ReadBatchSize);
+        var now = Stopwatch.GetTimestamp();
+        var rows = new List<(StreamPosition Position, StreamEvent Message)>();
+        if (limit == 0 || (Stopwatch.GetElapsedTime(_lastMessagesAt, now) > ActivityWindow && Stopwatch.GetElapsedTime(_lastQueryAt, now) < options.PollInterval))
+        {
+            return rows;
+        }
+
+        _lastQueryAt = now;
+        await using var command = dataSource.CreateCommand(StreamSql.Get("ReadQueue"));
+        command.Parameters.Add(new() { Value = _queue });
+        command.Parameters.Add(new() { Value = _position.Transaction.ToString(CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new() { Value = _position.RowId });
+        command.Parameters.Add(new() { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var message = StreamRows.Read(reader);
+            rows.Add((StreamRows.PositionOf(message), message with { MayBeRedelivered = message.AppendedAt <= _startedAt }));
+        }
+
+        if (rows.Count > 0)
+        {
+            _lastMessagesAt = now;
+        }
+
+        return rows;
+    }
+
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
 
     public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
     {
-        if (Complete(messages.OfType<PostgresBatchContainer>().Select(c => c.Token.SequenceNumber)) is { } checkpoint)
-        {
-            await SaveCheckpointAsync(checkpoint, cancellationToken);
-        }
+        Complete(messages.OfType<PostgresBatchContainer>().Select(c => c.Token.SequenceNumber));
+        await SaveCheckpointIfDueAsync(cancellationToken);
     }
 
     /// <summary>The container a delivery failure names, if this receiver read it and it is still in flight.</summary>
@@ -163,10 +181,11 @@ internal sealed class PostgresQueueAdapterReceiver(
     }
 
     /// <summary>
-    /// Marks containers done. Orleans' cache does not report containers whose delivery it gave up
-    /// on, so the failure handler completes those itself once it has dead-lettered them.
+    /// Marks containers done, and moves the checkpoint to be saved past every read they complete. Orleans' cache does
+    /// not report containers whose delivery it gave up on, so the failure handler completes those itself once it has
+    /// dead-lettered them.
     /// </summary>
-    public StreamPosition? Complete(IEnumerable<long> sequences)
+    public void Complete(IEnumerable<long> sequences)
     {
         lock (_lock)
         {
@@ -178,18 +197,45 @@ internal sealed class PostgresQueueAdapterReceiver(
                 }
             }
 
-            StreamPosition? checkpoint = null;
             while (_reads.First is { Value.Pending.Count: 0 } done)
             {
-                checkpoint = done.Value.Last;
+                _unsaved = done.Value.Last;
                 _reads.RemoveFirst();
             }
-
-            return checkpoint;
         }
     }
 
-    public async Task SaveCheckpointAsync(StreamPosition checkpoint, CancellationToken cancellationToken)
+    private async Task SaveCheckpointIfDueAsync(CancellationToken cancellationToken)
+    {
+        StreamPosition checkpoint;
+        lock (_lock)
+        {
+            if (_unsaved is not { } unsaved || (_savedAt is { } savedAt && Stopwatch.GetElapsedTime(savedAt) < options.CheckpointInterval))
+            {
+                return;
+            }
+
+            checkpoint = unsaved;
+            _unsaved = null;
+            _savedAt = Stopwatch.GetTimestamp();
+        }
+
+        try
+        {
+            await SaveCheckpointAsync(checkpoint, cancellationToken);
+        }
+        catch
+        {
+            lock (_lock)
+            {
+                _unsaved ??= checkpoint; // saved with the next attempt, unless a later one is due by then
+            }
+
+            throw;
+        }
+    }
+
+    private async Task SaveCheckpointAsync(StreamPosition checkpoint, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(StreamSql.Get("SaveCheckpoint"));
         command.Parameters.Add(new() { Value = _queue });
@@ -198,10 +244,31 @@ internal sealed class PostgresQueueAdapterReceiver(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public Task Shutdown(TimeSpan timeout)
+    /// <summary>Saves the checkpoint held back by the interval, so that the queue's next owner starts from it.</summary>
+    public async Task Shutdown(TimeSpan timeout)
     {
         IsReading = false;
-        return Task.CompletedTask;
+        StreamPosition? unsaved;
+        lock (_lock)
+        {
+            unsaved = _unsaved;
+            _unsaved = null;
+        }
+
+        if (unsaved is not { } checkpoint)
+        {
+            return;
+        }
+
+        try
+        {
+            using var deadline = new CancellationTokenSource(timeout);
+            await SaveCheckpointAsync(checkpoint, deadline.Token);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or ObjectDisposedException)
+        {
+            logger.LogWarning("Stream queue {Queue}: checkpoint {Position} not saved at shutdown ({Error}); the queue's next owner delivers its messages again", _queue, checkpoint, exception.Message);
+        }
     }
 
     /// <summary>One read of the queue: its last position, and the containers not yet delivered to every consumer.</summary>

@@ -28,10 +28,7 @@ internal sealed class PostgresStreamFailureHandler(Func<PostgresQueueAdapterRece
         }
 
         logger.LogError("Stream {Stream}: delivery of {Count} messages given up; they are dead letters now", streamIdentity, container.Events.Count);
-        if (receiver.Complete([container.Token.SequenceNumber]) is { } checkpoint)
-        {
-            await receiver.SaveCheckpointAsync(checkpoint, CancellationToken.None);
-        }
+        receiver.Complete([container.Token.SequenceNumber]);
     }
 
     public Task OnSubscriptionFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
