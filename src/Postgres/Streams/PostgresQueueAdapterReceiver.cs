@@ -205,19 +205,27 @@ internal sealed class PostgresQueueAdapterReceiver(
         }
     }
 
-    private async Task SaveCheckpointIfDueAsync(CancellationToken cancellationToken)
+    /// <summary>The checkpoint to save now, if any (only once the interval has passed, unless <paramref name="evenIfNotDue"/>).</summary>
+    private StreamPosition? TakeUnsaved(bool evenIfNotDue)
     {
-        StreamPosition checkpoint;
         lock (_lock)
         {
-            if (_unsaved is not { } unsaved || (_savedAt is { } savedAt && Stopwatch.GetElapsedTime(savedAt) < options.CheckpointInterval))
+            if (_unsaved is not { } unsaved || (!evenIfNotDue && _savedAt is { } savedAt && Stopwatch.GetElapsedTime(savedAt) < options.CheckpointInterval))
             {
-                return;
+                return null;
             }
 
-            checkpoint = unsaved;
             _unsaved = null;
             _savedAt = Stopwatch.GetTimestamp();
+            return unsaved;
+        }
+    }
+
+    private async Task SaveCheckpointIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (TakeUnsaved(evenIfNotDue: false) is not { } checkpoint)
+        {
+            return;
         }
 
         try
@@ -248,14 +256,7 @@ internal sealed class PostgresQueueAdapterReceiver(
     public async Task Shutdown(TimeSpan timeout)
     {
         IsReading = false;
-        StreamPosition? unsaved;
-        lock (_lock)
-        {
-            unsaved = _unsaved;
-            _unsaved = null;
-        }
-
-        if (unsaved is not { } checkpoint)
+        if (TakeUnsaved(evenIfNotDue: true) is not { } checkpoint)
         {
             return;
         }

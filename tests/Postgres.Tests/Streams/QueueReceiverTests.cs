@@ -13,8 +13,7 @@ public sealed class QueueReceiverTests() : StreamsDatabaseTests(nameof(QueueRece
     public async Task A_read_cancelled_because_the_agent_stops_returns_nothing_and_loses_nothing()
     {
         await Database.ExecuteAsync("insert into stream_message (queue, namespace, stream_key, message_id, payload) values (0, 'receiver', 'k', 'm1', '{}')");
-        var receiver = new PostgresQueueAdapterReceiver(QueueId.GetQueueId("postgres", 0, 0), DataSource, new PostgresStreamOptions(), NullLogger.Instance);
-        await receiver.Initialize(TimeSpan.FromSeconds(30));
+        var receiver = await StartReceiverAsync(new PostgresStreamOptions());
 
         // A silo that shuts down cancels the read in flight; Orleans logs an exception from it as a
         // failed read ("!!!!!!!!!! Exception while retrying"), on every graceful stop.
