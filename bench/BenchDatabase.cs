@@ -42,6 +42,9 @@ public sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(server, serverConnection, connection);
     }
 
+    /// <summary>The server's WAL position in bytes: its difference across a measurement is the WAL that measurement wrote (the whole server's, and nothing else runs).</summary>
+    public Task<long> WalPositionAsync() => ScalarAsync("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint");
+
     public async Task<long> ScalarAsync(string sql, params object?[] parameters) =>
         Convert.ToInt64(await ValueAsync(sql, parameters), CultureInfo.InvariantCulture);
 

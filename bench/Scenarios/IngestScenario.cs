@@ -8,8 +8,11 @@ namespace OrleansSync.Bench.Scenarios;
 /// current row + history + outbox committed. Side by side in one run: the grain design, the
 /// reference design (a worker pool claiming inbox rows with FOR UPDATE SKIP LOCKED, one
 /// transaction per event, same writes), and the raw single-row insert rate of the same database.
-/// The reference runs before and after the grain designs, and they are compared with the mean of its two runs: its rate
-/// moved by up to 40% from one run of the benchmark to the next, so one measurement of it decided the ratio.
+/// The designs alternate in rounds (reference, per event, batched, ..., reference), and each
+/// round's grain designs are compared with the mean of the reference runs on either side of them:
+/// the reference's rate moved by up to 40% between runs within one benchmark, and by more from one
+/// benchmark to the next, so a single pair decided the ratio. The ratios printed are the median of
+/// the rounds'.
 /// </summary>
 public static class IngestScenario
 {
@@ -26,27 +29,48 @@ public static class IngestScenario
         var events = args.Int("events", 20_000);
         var keys = args.Int("keys", 1_000);
         var workers = args.Int("workers", 16);
-        Console.WriteLine($"ingest: {events:N0} events over {keys:N0} entities; reference pool of {workers} workers; {Environment.ProcessorCount} cores");
+        var rounds = args.Int("rounds", 3);
+        Console.WriteLine($"ingest: {events:N0} events over {keys:N0} entities; reference pool of {workers} workers; {rounds} rounds; {Environment.ProcessorCount} cores");
 
         var raw = await MeasureRawInsertsAsync(events, workers);
-        var referenceBefore = await MeasureReferenceAsync(events, keys, workers);
-        var grains = await MeasureGrainsAsync(PerEventEntityGrain.Namespace, events, keys);
-        var batching = await MeasureGrainsAsync(BatchingEntityGrain.Namespace, events, keys);
-        var referenceAfter = await MeasureReferenceAsync(events, keys, workers);
-        var reference = (referenceBefore.PerSecond + referenceAfter.PerSecond) / 2;
+        var references = new List<Result> { await MeasureReferenceAsync(events, keys, workers) };
+        var measured = new List<Round>();
+        for (var number = 1; number <= rounds; number++)
+        {
+            var perEvent = await MeasureGrainsAsync(PerEventEntityGrain.Namespace, events, keys);
+            var batched = await MeasureGrainsAsync(BatchingEntityGrain.Namespace, events, keys);
+            references.Add(await MeasureReferenceAsync(events, keys, workers));
+            measured.Add(new Round(number, (references[^2].PerSecond + references[^1].PerSecond) / 2, perEvent, batched));
+        }
 
-        BenchTable.Print("events/s, end to end (higher is better); events per unit of work (transaction); CPU per event of the bench process (silo and producer) and of PostgreSQL",
-            ["design", "events/s", "seconds", "out-of-order effects", "events per unit", "bench CPU ms", "PostgreSQL CPU ms", "methods JIT-compiled"],
+        BenchTable.Print("events/s, end to end (higher is better); events per unit of work (transaction); CPU per event of the bench process (silo and producer) and of PostgreSQL; WAL per event (the server's, while the design ran)",
+            ["design", "events/s", "seconds", "out-of-order effects", "events per unit", "bench CPU ms", "PostgreSQL CPU ms", "WAL bytes", "methods JIT-compiled"],
         [
             Row("raw single-row inserts", raw, "-"),
-            Row("reference: SKIP LOCKED worker pool, before", referenceBefore, BenchTable.Number(referenceBefore.OutOfOrder)),
-            Row("grains: one unit of work per event", grains, BenchTable.Number(grains.OutOfOrder)),
-            Row("grains: a key's backlog per unit of work", batching, BenchTable.Number(batching.OutOfOrder)),
-            Row("reference: SKIP LOCKED worker pool, after", referenceAfter, BenchTable.Number(referenceAfter.OutOfOrder)),
+            Row("reference: SKIP LOCKED worker pool, round 0", references[0], BenchTable.Number(references[0].OutOfOrder)),
+            .. measured.SelectMany(round => new[]
+            {
+                Row($"grains: one unit of work per event, round {round.Number}", round.PerEvent, BenchTable.Number(round.PerEvent.OutOfOrder)),
+                Row($"grains: a key's backlog per unit of work, round {round.Number}", round.Batched, BenchTable.Number(round.Batched.OutOfOrder)),
+                Row($"reference: SKIP LOCKED worker pool, round {round.Number}", references[round.Number], BenchTable.Number(references[round.Number].OutOfOrder)),
+            }),
         ]);
-        Console.WriteLine($"reference: {reference:N0} events/s, the mean of its two runs (after / before {referenceAfter.PerSecond / referenceBefore.PerSecond:0.00})");
-        Console.WriteLine($"per event: grains / reference {grains.PerSecond / reference:0.00}x; batched: grains / reference {batching.PerSecond / reference:0.00}x; grains / raw inserts {grains.PerSecond / raw.PerSecond:0.00}x");
-        Console.WriteLine($"ratio: {batching.PerSecond / reference:0.00}");
+
+        BenchTable.Print("each round against the mean of the reference runs before and after it",
+            ["round", "reference events/s", "per event / reference", "batched / reference"],
+            measured.Select(round => (IReadOnlyList<string>)[
+                BenchTable.Number(round.Number), BenchTable.Number(round.Reference), BenchTable.Number(round.PerEventRatio, "0.00"), BenchTable.Number(round.BatchedRatio, "0.00")]));
+        var perEventMedian = Median(measured.Select(round => round.PerEventRatio));
+        var batchedMedian = Median(measured.Select(round => round.BatchedRatio));
+        Console.WriteLine($"reference: {Median(references.Select(r => r.PerSecond)):N0} events/s, median of {references.Count} runs ({references.Min(r => r.PerSecond):N0}-{references.Max(r => r.PerSecond):N0})");
+        Console.WriteLine($"per event: grains / reference {perEventMedian:0.00}x (median of {measured.Count} rounds); batched: grains / reference {batchedMedian:0.00}x; per event grains / raw inserts {Median(measured.Select(round => round.PerEvent.PerSecond)) / raw.PerSecond:0.00}x");
+        Console.WriteLine($"ratio: {batchedMedian:0.00}");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static async Task<Result> MeasureRawInsertsAsync(int rows, int connections)
@@ -57,7 +81,7 @@ public static class IngestScenario
             // Starting a silo migrates the schema; the raw test then uses only its own table.
         }
 
-        var cpu = CpuTime.Now();
+        var (cpu, wal) = (CpuTime.Now(), await database.WalPositionAsync());
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
         {
@@ -71,7 +95,8 @@ public static class IngestScenario
                 await insert.ExecuteNonQueryAsync();
             }
         }));
-        return new Result(rows, watch.Elapsed.TotalSeconds, 0, CpuTime.Now().Since(cpu), rows, null);
+        var seconds = watch.Elapsed.TotalSeconds;
+        return new Result(rows, seconds, 0, CpuTime.Now().Since(cpu), rows, null, await database.WalPositionAsync() - wal);
     }
 
     private static async Task<Result> MeasureReferenceAsync(int events, int keys, int workers)
@@ -85,18 +110,18 @@ public static class IngestScenario
         await using var dataSource = PostgresDataSource.Create(database.ConnectionString);
         await WarmUpAsync(prefix => RunReferenceAsync(dataSource, Sequence(events / 5, keys, prefix), workers));
 
-        var (cpu, compiled) = (CpuTime.Now(), JitQuiet.CompiledMethods);
+        var (cpu, compiled, wal) = (CpuTime.Now(), JitQuiet.CompiledMethods, await database.WalPositionAsync());
         var watch = Stopwatch.StartNew();
         await RunReferenceAsync(dataSource, Sequence(events, keys, MeasuredPrefix), workers);
         var seconds = watch.Elapsed.TotalSeconds;
-        var used = CpuTime.Now().Since(cpu);
+        var (used, written) = (CpuTime.Now().Since(cpu), await database.WalPositionAsync() - wal);
         var done = await database.ScalarAsync(MeasuredHistory);
         if (done != events)
         {
             throw new InvalidOperationException($"The reference processed {done} of {events} events.");
         }
 
-        return new Result(events, seconds, await OutOfOrderAsync(database), used, events, JitQuiet.CompiledMethods - compiled);
+        return new Result(events, seconds, await OutOfOrderAsync(database), used, events, JitQuiet.CompiledMethods - compiled, written);
     }
 
     private static async Task RunReferenceAsync(NpgsqlDataSource dataSource, IEnumerable<(string Key, int Sequence)> sequence, int workers)
@@ -171,15 +196,15 @@ public static class IngestScenario
         });
 
         var afterId = await LastHistoryIdAsync(database);
-        var (cpu, compiled) = (CpuTime.Now(), JitQuiet.CompiledMethods);
+        var (cpu, compiled, wal) = (CpuTime.Now(), JitQuiet.CompiledMethods, await database.WalPositionAsync());
         var watch = Stopwatch.StartNew();
         await AppendAsync(silo.StreamProducer, streamNamespace, Sequence(events, keys, MeasuredPrefix));
         await WaitForHistoryAsync(database, afterId, events, TimeSpan.FromMinutes(5));
-        var (seconds, used) = (watch.Elapsed.TotalSeconds, CpuTime.Now().Since(cpu));
+        var (seconds, used, written) = (watch.Elapsed.TotalSeconds, CpuTime.Now().Since(cpu), await database.WalPositionAsync() - wal);
 
         // Every committed unit of work advanced its entity's fence by one (the outbox sink commits none).
         var units = await database.ScalarAsync($"select coalesce(sum(version), 0) from entity_fence where grain_key like '{MeasuredPrefix}%'");
-        return new Result(events, seconds, await OutOfOrderAsync(database), used, units, JitQuiet.CompiledMethods - compiled);
+        return new Result(events, seconds, await OutOfOrderAsync(database), used, units, JitQuiet.CompiledMethods - compiled, written);
     }
 
     /// <summary>
@@ -253,11 +278,20 @@ public static class IngestScenario
         design, BenchTable.Number(result.PerSecond), BenchTable.Number(result.Seconds, "N1"), outOfOrder, BenchTable.Number((double)result.Events / result.Units, "N1"),
         BenchTable.Number(result.Cpu.Bench.TotalMilliseconds / result.Events, "N2"),
         result.Cpu.Postgres is { } postgres ? BenchTable.Number(postgres.TotalMilliseconds / result.Events, "N2") : "-",
+        BenchTable.Number((double)result.WalBytes / result.Events),
         result.Compiled is { } compiled ? BenchTable.Number(compiled) : "-",
     ];
 
-    private sealed record Result(int Events, double Seconds, long OutOfOrder, CpuTime Cpu, long Units, long? Compiled)
+    private sealed record Result(int Events, double Seconds, long OutOfOrder, CpuTime Cpu, long Units, long? Compiled, long WalBytes)
     {
         public double PerSecond => Events / Seconds;
+    }
+
+    /// <summary>One round of the grain designs, with the mean rate of the reference runs on either side of it.</summary>
+    private sealed record Round(int Number, double Reference, Result PerEvent, Result Batched)
+    {
+        public double PerEventRatio => PerEvent.PerSecond / Reference;
+
+        public double BatchedRatio => Batched.PerSecond / Reference;
     }
 }
