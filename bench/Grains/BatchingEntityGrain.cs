@@ -16,7 +16,7 @@ public sealed class BatchingEntityGrain : EntityGrain, IStreamBatchSubscriber
     private async Task ApplyAsync(IReadOnlyList<StreamEvent> messages)
     {
         await using var unitOfWork = await BeginUnitOfWorkAsync();
-        await EntityWrites.ApplyAsync(unitOfWork, EntityKey, messages);
+        EntityWrites.Apply(unitOfWork, EntityKey, messages);
         await unitOfWork.CommitAsync();
     }
 }

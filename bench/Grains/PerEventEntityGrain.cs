@@ -1,6 +1,6 @@
 namespace OrleansSync.Bench.Grains;
 
-/// <summary>The grain design, one unit of work per event: current row + history + outbox event, fenced, with the message consumed.</summary>
+/// <summary>The grain design, one unit of work per event: current row + history + outbox event, fenced, with the message consumed; the writes queued, so the unit of work is one round trip.</summary>
 [ImplicitStreamSubscription(Namespace)]
 public sealed class PerEventEntityGrain : EntityGrain, IStreamSubscriber
 {
@@ -9,7 +9,7 @@ public sealed class PerEventEntityGrain : EntityGrain, IStreamSubscriber
     async Task IStreamSubscriber.OnNextAsync(StreamEvent message)
     {
         await using var unitOfWork = await BeginUnitOfWorkAsync();
-        await EntityWrites.ApplyAsync(unitOfWork, EntityKey, [message]);
+        EntityWrites.Apply(unitOfWork, EntityKey, [message]);
         await unitOfWork.CommitAsync();
     }
 }

@@ -7,8 +7,9 @@ using OrleansSync.Postgres.Streams;
 namespace OrleansSync.Postgres.Tests.Streams.Grains;
 
 /// <summary>
-/// Applies test-ledger messages one at a time, each in its own unit of work. An entry with Echo
-/// also raises a test-echo event through the outbox, which <see cref="EchoGrain"/> records.
+/// Applies test-ledger messages one at a time, each in its own unit of work, its write queued with
+/// the commit. An entry with Echo also raises a test-echo event through the outbox, which
+/// <see cref="EchoGrain"/> records.
 /// </summary>
 [GrainType(GrainTypeName)]
 [ImplicitStreamSubscription(Namespace)]
@@ -25,7 +26,7 @@ public sealed class LedgerGrain : EntityGrain, ILedgerGrain, IStreamSubscriber
     public async Task AddAsync(string entryId, int amount)
     {
         await using var unitOfWork = await BeginUnitOfWorkAsync();
-        await Ledger.InsertAsync(unitOfWork, GrainTypeName, EntityKey, entryId, 0, amount, 1);
+        Ledger.Queue(unitOfWork, GrainTypeName, EntityKey, entryId, 0, amount, 1);
         await unitOfWork.CommitAsync();
     }
 
@@ -38,7 +39,12 @@ public sealed class LedgerGrain : EntityGrain, ILedgerGrain, IStreamSubscriber
         }
 
         await using var unitOfWork = await BeginUnitOfWorkAsync();
-        await Ledger.InsertAsync(unitOfWork, GrainTypeName, EntityKey, message.MessageId, entry.Sequence, entry.Amount, 1);
+        Ledger.Queue(unitOfWork, GrainTypeName, EntityKey, message.MessageId, entry.Sequence, entry.Amount, 1);
+        if (message.Attempt <= entry.FailAtCommitTimes)
+        {
+            Ledger.QueueFailingWrite(unitOfWork, GrainTypeName, EntityKey, message.MessageId);
+        }
+
         if (entry.Echo)
         {
             unitOfWork.Publish(EchoNamespace, EntityKey, $"echo/{message.MessageId}", entry);

@@ -4,8 +4,8 @@ namespace OrleansSync.Postgres.Entities;
 
 /// <summary>
 /// A grain's fenced transaction. On commit, in one round trip with COMMIT: the fence (the entity's
-/// version advances only from the version this activation read), the outbox appends, and the
-/// consumption record of the stream messages being handled. So a delivered message's effect
+/// version advances only from the version this activation read), the queued writes, the outbox
+/// appends, and the consumption record of the stream messages being handled. So a delivered message's effect
 /// commits exactly once, and a stale activation commits nothing.
 /// </summary>
 internal sealed class UnitOfWork : IUnitOfWork
@@ -15,6 +15,7 @@ internal sealed class UnitOfWork : IUnitOfWork
 
     private readonly EntityGrain _owner;
     private readonly StreamDelivery? _delivery;
+    private readonly List<NpgsqlBatchCommand> _writes = [];
     private readonly List<StreamAppend> _published = [];
     private bool _finished;
     private bool _disposed;
@@ -48,6 +49,18 @@ internal sealed class UnitOfWork : IUnitOfWork
 
     public NpgsqlCommand CreateCommand(string sql) => new(sql, Connection, Transaction);
 
+    public void Write(string sql, params object?[] values)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        _writes.Add(command);
+    }
+
     public void Publish(string streamNamespace, string key, string messageId, object payload) =>
         _published.Add(new StreamAppend(streamNamespace, key, messageId, payload as string ?? JsonSerializer.Serialize(payload, payload.GetType(), StreamJson.Options)));
 
@@ -56,14 +69,20 @@ internal sealed class UnitOfWork : IUnitOfWork
         ObjectDisposedException.ThrowIf(_finished, this);
         var version = _owner.Version;
 
-        // One round trip: the fence, the outbox, the consumption record and COMMIT. The fence and
-        // the consumption record raise when they fail, and PostgreSQL then skips the rest of the
-        // batch, COMMIT included, so nothing commits unless both held.
+        // One round trip: the fence, the queued writes, the outbox, the consumption record and
+        // COMMIT. Whatever fails raises (the fence and the consumption record by design), and
+        // PostgreSQL then skips the rest of the batch, COMMIT included, so nothing commits unless
+        // all of it held. The fence goes first: a stale activation's batch stops before its writes.
         await using var batch = new NpgsqlBatch(Connection, Transaction);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(EntitySql.Get("AdvanceVersion"))
         {
             Parameters = { new() { Value = _owner.GrainType }, new() { Value = _owner.EntityKey }, new() { Value = version } },
         });
+        foreach (var write in _writes)
+        {
+            batch.BatchCommands.Add(write);
+        }
+
         if (_published.Count > 0 && _owner.Services.Producer.Prepare(_published) is { } append)
         {
             batch.BatchCommands.Add(append);

@@ -149,6 +149,33 @@ public sealed class StreamDeliveryTests : IAsyncLifetime
         (await _cluster.EntriesAsync(EchoGrain.GrainTypeName, "outbox")).Select(e => e.EntryId).Should().Equal("echo/e1", "echo/e2");
     }
 
+    /// <summary>
+    /// A write queued with the commit that fails takes the whole unit of work with it: the ledger row queued before it
+    /// does not commit and the fence does not advance. The message is retried like any failure: once it passes, it takes
+    /// effect once; failing every attempt, it is a dead letter that names PostgreSQL's error, and the key moves on.
+    /// </summary>
+    [Fact]
+    public async Task A_queued_write_that_fails_at_commit_leaves_nothing_of_its_unit_of_work_and_is_retried()
+    {
+        await _cluster.Producer.AppendBatchAsync([
+            new(LedgerGrain.Namespace, "queued", "q1", Json(new LedgerEntry(1, 1, FailAtCommitTimes: 1))),
+            Entry("queued", "q2", 2),
+            new(LedgerGrain.Namespace, "queued-dead", "d1", Json(new LedgerEntry(1, 1, FailAtCommitTimes: 3))),
+            Entry("queued-dead", "d2", 2)]);
+
+        await WaitForEntriesAsync(LedgerGrain.GrainTypeName, "queued", 2);
+        (await _cluster.EntriesAsync(LedgerGrain.GrainTypeName, "queued")).Select(e => e.EntryId).Should().Equal("q1", "q2");
+        (await _cluster.VersionAsync(LedgerGrain.GrainTypeName, "queued")).Should().Be(2, "only the two units of work that committed advanced the fence");
+
+        await WaitForEntriesAsync(LedgerGrain.GrainTypeName, "queued-dead", 1);
+        (await _cluster.EntriesAsync(LedgerGrain.GrainTypeName, "queued-dead")).Select(e => e.EntryId).Should().Equal("d2");
+        (await _cluster.VersionAsync(LedgerGrain.GrainTypeName, "queued-dead")).Should().Be(1, "none of d1's three attempts committed");
+        var dead = (await _cluster.DeadLetters.ListAsync(new DeadLetterQuery(Key: "queued-dead"))).Should().ContainSingle().Subject;
+        dead.MessageId.Should().Be("d1");
+        dead.Attempts.Should().Be(3);
+        dead.LastError.Should().Contain("23502", "the not-null violation of the queued write is the error");
+    }
+
     [Fact]
     public async Task A_message_committed_after_a_later_one_is_still_delivered()
     {
