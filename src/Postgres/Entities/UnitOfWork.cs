@@ -5,8 +5,8 @@ namespace OrleansSync.Postgres.Entities;
 /// <summary>
 /// A grain's fenced transaction. On commit, in one round trip with COMMIT: the fence (the entity's
 /// version advances only from the version this activation read), the queued writes, the outbox
-/// appends, and the consumption record of the stream messages being handled. So a delivered message's effect
-/// commits exactly once, and a stale activation commits nothing.
+/// appends, and the consumption record of the stream messages being handled. So a delivered
+/// message's effect commits exactly once, and a stale activation commits nothing.
 /// </summary>
 internal sealed class UnitOfWork : IUnitOfWork
 {
